@@ -1,0 +1,52 @@
+package de.stadtlabore.common.http;
+
+import java.io.IOException;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Adds an {@code ETag} to every successful JSON read and answers {@code If-None-Match} with
+ * {@code 304 Not Modified}. The body is serialised once here and handed on as bytes.
+ */
+@Provider
+public class ConditionalGetFilter implements ContainerResponseFilter {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        if (!read || response.getStatus() != 200 || !response.hasEntity() || !isJson(response.getMediaType())) {
+            return;
+        }
+        Object entity = response.getEntity();
+        byte[] body = entity instanceof byte[] bytes ? bytes : objectMapper.writeValueAsBytes(entity);
+        String etag = ETags.of(body);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
+                request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? "no-cache" : "private, no-cache");
+        response.getHeaders().add(HttpHeaders.VARY, "Accept");
+        if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+            response.setEntity(null);
+            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            return;
+        }
+        response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+    }
+}

@@ -1,0 +1,254 @@
+package de.stadtlabore.common.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import de.stadtlabore.common.http.RequestIds;
+import de.stadtlabore.common.http.RouteIndex;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one place where exceptions become RFC 9457 problem documents. Client mistakes get a 4xx
+ * that says what was wrong; anything unexpected becomes a 500 without internals, logged with
+ * the request id.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @Inject
+    RouteIndex routes;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, HttpHeaders headers, RoutingContext ctx) {
+        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        return Problems.response(Problems.fromException(e, locale, instance(ctx), RequestIds.of(ctx)), locale);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpHeaders headers, RoutingContext ctx) {
+        Set<ConstraintViolation<?>> violations = e.getConstraintViolations();
+        if (violations.stream().anyMatch(ProblemExceptionMappers::isReturnValue)) {
+            return unexpected(e, headers, ctx);
+        }
+        List<FieldError> errors = violations.stream()
+                .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        if (errors.stream().anyMatch(error -> error.field().isEmpty())) {
+            // The body parameter itself is missing.
+            return render(ProblemType.MALFORMED_BODY, "detail.empty-body", List.of(), headers, ctx);
+        }
+        return render(ProblemType.VALIDATION_FAILED, "detail.validation-failed", errors, headers, ctx);
+    }
+
+    /** Registered for the specific Jackson types too, so that it wins over Quarkus' built-in mappers. */
+    @ServerExceptionMapper(value = { JsonProcessingException.class, JsonParseException.class,
+            JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class }, priority = Priorities.USER - 100)
+    public Response json(JsonProcessingException e, HttpHeaders headers, RoutingContext ctx) {
+        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException) && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            String message;
+            if (e instanceof UnrecognizedPropertyException) {
+                message = Messages.text("field.unknown", locale);
+            } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+                Class<?> target = ((MismatchedInputException) e).getTargetType();
+                message = Messages.text("field.wrong-type", locale, typeName(target));
+            } else {
+                message = Messages.text("field.invalid", locale);
+            }
+            Problem problem = Problems.problem(ProblemType.VALIDATION_FAILED, locale,
+                    Messages.text("detail.validation-failed", locale), instance(ctx), RequestIds.of(ctx),
+                    List.of(new FieldError(field, message)));
+            return Problems.response(problem, locale);
+        }
+        String detail;
+        if (isEmptyBody(e)) {
+            detail = Messages.text("detail.empty-body", locale);
+        } else if (e.getLocation() == null) {
+            detail = Messages.text("detail.malformed-body", locale);
+        } else {
+            detail = Messages.text("detail.malformed-body-at", locale, e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr());
+        }
+        Problem problem = Problems.problem(ProblemType.MALFORMED_BODY, locale, detail, instance(ctx),
+                RequestIds.of(ctx), List.of());
+        return Problems.response(problem, locale);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, HttpHeaders headers, RoutingContext ctx) {
+        Response response = render(ProblemType.UNAUTHORIZED, "detail.unauthorized", List.of(), headers, ctx);
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, RoutingContext ctx) {
+        return render(ProblemType.FORBIDDEN, "detail.forbidden", List.of(), headers, ctx);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, RoutingContext ctx) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, headers, ctx);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, headers, ctx);
+        }
+        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        String method = ctx == null ? "" : ctx.request().method().name();
+        String detail;
+        Set<String> allowed = Set.of();
+        if (e instanceof NotAllowedException) {
+            allowed = routes.allowedMethods(instance(ctx));
+        }
+        if (e instanceof NotFoundException) {
+            detail = Messages.text("detail.route-not-found", locale, instance(ctx));
+        } else if (e instanceof NotAllowedException) {
+            detail = Messages.text("detail.method-not-allowed", locale, method, String.join(", ", allowed));
+        } else if (e instanceof NotSupportedException) {
+            detail = Messages.text("detail.unsupported-media-type", locale, String.valueOf(headers.getMediaType()));
+        } else if (e instanceof NotAcceptableException) {
+            detail = Messages.text("detail.not-acceptable", locale);
+        } else {
+            detail = Messages.text("detail.bad-request", locale);
+        }
+        Problem problem = Problems.problem(ProblemType.forStatus(status), locale, detail, instance(ctx),
+                RequestIds.of(ctx), List.of());
+        Response.ResponseBuilder builder = Response.fromResponse(Problems.response(problem, locale));
+        if (e instanceof NotAllowedException) {
+            builder.allow(allowed);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, RoutingContext ctx) {
+        String requestId = RequestIds.of(ctx);
+        LOG.errorf(e, "Unexpected error in request %s %s (request id %s)", ctx == null ? "" : ctx.request().method(),
+                instance(ctx), requestId);
+        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Problem problem = Problems.problem(ProblemType.INTERNAL_ERROR, locale,
+                Messages.text("detail.internal-error", locale, requestId), instance(ctx), requestId, List.of());
+        return Problems.response(problem, locale);
+    }
+
+    private Response render(ProblemType type, String detailKey, List<FieldError> errors, HttpHeaders headers,
+            RoutingContext ctx) {
+        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Problem problem = Problems.problem(type, locale, Messages.text(detailKey, locale), instance(ctx),
+                RequestIds.of(ctx), errors);
+        return Problems.response(problem, locale);
+    }
+
+    private static String instance(RoutingContext ctx) {
+        return ctx == null ? null : ctx.request().path();
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code create.body.address.street} → {@code address.street}: drop method and parameter. */
+    static String fieldOf(Path path) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parts.clear();
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                appendIndexed(parts, node.getIndex());
+            }
+            if (!name.isEmpty() && !name.startsWith("<")) {
+                parts.add(name);
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    private static void appendIndexed(List<String> parts, int index) {
+        if (parts.isEmpty()) {
+            parts.add("[" + index + "]");
+        } else {
+            parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + index + "]");
+        }
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        return path.stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private static boolean isEmptyBody(JsonProcessingException e) {
+        return e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("No content");
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "?";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString()).collect(Collectors.joining(", "));
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        return "object";
+    }
+}

@@ -1,0 +1,131 @@
+package de.stadtlabore.labs;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.ProblemType;
+import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.labs.dto.LabInput;
+import de.stadtlabore.labs.dto.OpeningInterval;
+import de.stadtlabore.municipalities.Municipality;
+import de.stadtlabore.municipalities.MunicipalityRepository;
+
+@ApplicationScoped
+public class LabService {
+
+    static final int MAX_FILTER_LENGTH = 200;
+
+    @Inject
+    LabRepository labs;
+
+    @Inject
+    MunicipalityRepository municipalities;
+
+    @Transactional
+    public Page<Lab> list(String municipality, String topic, String text, PageRequest page) {
+        List<Violation> violations = new ArrayList<>();
+        LabFilter filter = new LabFilter(
+                trimmed("municipality", municipality, violations),
+                trimmed("topic", topic, violations),
+                trimmed("q", text, violations));
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        return labs.search(filter, page);
+    }
+
+    @Transactional
+    public Lab get(String slug) {
+        return labs.findBySlug(slug).orElseThrow(() -> ApiException.notFound("detail.lab-not-found", slug));
+    }
+
+    @Transactional
+    public Lab create(LabInput input) {
+        List<Violation> violations = new ArrayList<>();
+        Municipality municipality = municipalities.findBySlug(input.municipality()).orElse(null);
+        if (municipality == null) {
+            violations.add(new Violation("municipality", "field.unknown-municipality"));
+        }
+        checkOpeningHours(input, violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        if (labs.existsBySlug(input.slug())) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.lab-slug-taken", input.slug());
+        }
+        Lab lab = new Lab();
+        lab.id = UUID.randomUUID();
+        lab.slug = input.slug();
+        lab.municipality = municipality;
+        lab.name = input.name().strip();
+        lab.description = input.description().strip();
+        lab.street = input.address().street().strip();
+        lab.postalCode = input.address().postalCode();
+        lab.city = input.address().city().strip();
+        lab.latitude = input.coordinates().latitude();
+        lab.longitude = input.coordinates().longitude();
+        if (input.contact() != null) {
+            lab.email = input.contact().email();
+            lab.phone = input.contact().phone();
+            lab.website = input.contact().website();
+        }
+        lab.topics = input.topics() == null ? new ArrayList<>()
+                : new ArrayList<>(input.topics().stream().map(String::strip).distinct().toList());
+        lab.stepFreeAccess = input.accessibility().stepFreeAccess();
+        lab.hearingLoop = input.accessibility().hearingLoop();
+        lab.accessibleToilet = input.accessibility().accessibleToilet();
+        lab.accessibilityNotes = input.accessibility().notes();
+        if (input.openingHours() != null) {
+            lab.openingHours = new ArrayList<>(input.openingHours().regular().stream()
+                    .map(i -> new OpeningHours(i.weekday().toDayOfWeek(), i.opens(), i.closes()))
+                    .sorted(Comparator.comparing((OpeningHours h) -> h.weekday).thenComparing(h -> h.opens))
+                    .toList());
+            lab.openingHoursNotes = input.openingHours().notes();
+        }
+        lab.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        lab.updatedAt = lab.createdAt;
+        labs.persist(lab);
+        return lab;
+    }
+
+    private static void checkOpeningHours(LabInput input, List<Violation> violations) {
+        if (input.openingHours() == null) {
+            return;
+        }
+        List<OpeningInterval> regular = input.openingHours().regular();
+        for (int i = 0; i < regular.size(); i++) {
+            OpeningInterval interval = regular.get(i);
+            if (!interval.opens().isBefore(interval.closes())) {
+                violations.add(new Violation("openingHours.regular[" + i + "].closes", "field.closes-after-opens"));
+            }
+            for (int j = 0; j < i; j++) {
+                OpeningInterval other = regular.get(j);
+                if (other.weekday() == interval.weekday() && other.opens().isBefore(interval.closes())
+                        && interval.opens().isBefore(other.closes())) {
+                    violations.add(new Violation("openingHours.regular[" + i + "]", "field.overlapping-hours"));
+                }
+            }
+        }
+    }
+
+    private static String trimmed(String name, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_FILTER_LENGTH) {
+            violations.add(new Violation(name, "field.too-long", MAX_FILTER_LENGTH));
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,149 @@
+package de.stadtlabore.labs;
+
+import static de.stadtlabore.support.Api.api;
+import static de.stadtlabore.support.Api.token;
+import static de.stadtlabore.support.Api.wrongRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class LabsCreateTest {
+
+    static final String ADMIN = token("netzwerk", "network-admin");
+
+    @Inject
+    LabRepository labs;
+
+    @AfterEach
+    @Transactional
+    void removeCreatedLabs() {
+        labs.delete("slug like 'test-%'");
+    }
+
+    static String body(String slug) {
+        return """
+                {
+                  "slug": "%s",
+                  "name": "stadtLABOR Lippstadt",
+                  "municipality": "soest",
+                  "description": "Ein neues Labor für die Smart City.",
+                  "address": {"street": "Rathausstraße 1", "postalCode": "59555", "city": "Lippstadt"},
+                  "coordinates": {"latitude": 51.6739, "longitude": 8.3447},
+                  "openingHours": {"regular": [
+                    {"weekday": "friday", "opens": "14:00", "closes": "18:00"},
+                    {"weekday": "monday", "opens": "09:00", "closes": "12:00"}
+                  ], "notes": "Nach Vereinbarung."},
+                  "contact": {"email": "lab@lippstadt.example.org", "website": "https://lippstadt.example.org"},
+                  "topics": ["Smart City", "Mobilität"],
+                  "accessibility": {"stepFreeAccess": true, "hearingLoop": false, "accessibleToilet": true}
+                }
+                """.formatted(slug);
+    }
+
+    @Test
+    void aNetworkAdminCreatesALabThatEveryoneCanThenRead() {
+        String location = api().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(body("test-lippstadt"))
+                .when().post("/labs")
+                .then().statusCode(201)
+                .header("Location", endsWith("/labs/test-lippstadt"))
+                .body("slug", equalTo("test-lippstadt"))
+                .body("municipality.name", equalTo("Soest"))
+                // Regular hours come back in calendar order.
+                .body("openingHours.regular.weekday", contains("monday", "friday"))
+                .extract().header("Location");
+
+        api().when().get(location).then().statusCode(200).body("name", equalTo("stadtLABOR Lippstadt"));
+        api().queryParam("municipality", "soest").when().get("/labs")
+                .then().body("items.slug", hasItem("test-lippstadt"));
+    }
+
+    @Test
+    void anonymousCallersMustAuthenticate() {
+        wrongRequest().contentType("application/json").body(body("test-anonymous"))
+                .when().post("/labs")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:stadtlabore:problem:unauthorized"));
+        assertThat(labs.existsBySlug("test-anonymous")).isFalse();
+    }
+
+    @Test
+    void aBrokenTokenIsUnauthorizedNotAnError() {
+        api().header("Authorization", "Bearer " + "not.a.jwt").contentType("application/json").body(body("test-broken-token"))
+                .when().post("/labs")
+                .then().statusCode(401)
+                .body("type", equalTo("urn:stadtlabore:problem:unauthorized"));
+    }
+
+    @Test
+    void staffWithoutTheNetworkAdminRoleMayNotCreateLabs() {
+        api().header("Authorization", "Bearer " + token("staff", "lab-staff")).contentType("application/json").body(body("test-staff"))
+                .when().post("/labs")
+                .then().statusCode(403)
+                .body("type", equalTo("urn:stadtlabore:problem:forbidden"));
+        assertThat(labs.existsBySlug("test-staff")).isFalse();
+    }
+
+    @Test
+    void aTakenSlugIsAConflict() {
+        api().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(body("stadtlabor-soest"))
+                .when().post("/labs")
+                .then().statusCode(409)
+                .body("type", equalTo("urn:stadtlabore:problem:conflict"))
+                .body("detail", equalTo("Ein Labor mit dem Slug „stadtlabor-soest“ gibt es bereits."));
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnceAndStoresNothing() {
+        String invalid = body("test-invalid")
+                .replace("\"59555\"", "\"5955\"")
+                .replace("51.6739", "91.0")
+                .replace("\"name\": \"stadtLABOR Lippstadt\"", "\"name\": \" \"")
+                .replace("\"lab@lippstadt.example.org\"", "\"not-an-address\"");
+        wrongRequest().header("Authorization", "Bearer " + ADMIN).contentType("application/json").header("Accept-Language", "en").body(invalid)
+                .when().post("/labs")
+                .then().statusCode(400)
+                .body("type", equalTo("urn:stadtlabore:problem:validation-failed"))
+                .body("title", equalTo("Invalid input"))
+                .body("errors.field", contains("address.postalCode", "contact.email", "coordinates.latitude", "name"));
+        assertThat(labs.existsBySlug("test-invalid")).isFalse();
+    }
+
+    @Test
+    void checksRulesThatSpanFields() {
+        String invalid = body("test-hours")
+                .replace("\"municipality\": \"soest\"", "\"municipality\": \"lippstadt\"")
+                .replace("\"opens\": \"14:00\", \"closes\": \"18:00\"", "\"opens\": \"18:00\", \"closes\": \"14:00\"");
+        wrongRequest().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(invalid)
+                .when().post("/labs")
+                .then().statusCode(400)
+                .body("errors.field", contains("municipality", "openingHours.regular[0].closes"))
+                .body("errors.message", contains("unbekannte Kommune", "muss nach opens liegen"));
+    }
+
+    @Test
+    void idsInTheBodyCannotBeSmuggledIn() {
+        String withId = body("test-with-id").replaceFirst("\\{", "{\"id\": \"1b000000-0000-4000-8000-000000000004\",");
+        wrongRequest().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(withId)
+                .when().post("/labs")
+                .then().statusCode(400)
+                .body("errors.field", contains("id"))
+                .body("errors.message", contains("unbekanntes Feld"));
+        api().when().get("/labs/stadtlabor-soest").then().body("slug", not(equalTo("test-with-id")));
+    }
+
+}
