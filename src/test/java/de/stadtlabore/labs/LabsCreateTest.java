@@ -11,6 +11,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -105,6 +113,30 @@ class LabsCreateTest {
                 .then().statusCode(409)
                 .body("type", equalTo("urn:stadtlabore:problem:conflict"))
                 .body("detail", equalTo("Ein Labor mit dem Slug „stadtlabor-soest“ gibt es bereits."));
+    }
+
+    @Test
+    void concurrentCreatesOfOneSlugYieldExactlyOneLab() throws Exception {
+        int parallel = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return api().header("Authorization", "Bearer " + ADMIN).contentType("application/json")
+                        .body(body("test-race")).when().post("/labs").then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            results.add(status.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(results).containsOnly(201, 409);
+        assertThat(results).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(labs.count("slug", "test-race")).isEqualTo(1);
     }
 
     @Test

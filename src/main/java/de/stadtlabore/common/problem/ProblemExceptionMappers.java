@@ -1,5 +1,6 @@
 package de.stadtlabore.common.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +158,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, RoutingContext ctx) {
+        if (integrityViolation(e) != null) {
+            // The database refused a write that raced another one (a unique key or an exclusion
+            // constraint): the client may retry, so this is a conflict, not a server error.
+            LOG.debugf(e, "Integrity violation in request %s", RequestIds.of(ctx));
+            return render(ProblemType.CONFLICT, "detail.concurrent-conflict", List.of(), headers, ctx);
+        }
         String requestId = RequestIds.of(ctx);
         LOG.errorf(e, "Unexpected error in request %s %s (request id %s)", ctx == null ? "" : ctx.request().method(),
                 instance(ctx), requestId);
@@ -176,6 +183,16 @@ public class ProblemExceptionMappers {
 
     private static String instance(RoutingContext ctx) {
         return ctx == null ? null : ctx.request().path();
+    }
+
+    /** The database's integrity error (SQLSTATE class 23) somewhere in the cause chain, if any. */
+    private static SQLException integrityViolation(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {
