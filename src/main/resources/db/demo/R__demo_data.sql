@@ -89,3 +89,14 @@ insert into lab_opening_hours (lab_id, weekday, opens, closes) values
     ('1b000000-0000-4000-8000-000000000004', 3, '10:00', '18:00'),
     ('1b000000-0000-4000-8000-000000000004', 4, '10:00', '18:00'),
     ('1b000000-0000-4000-8000-000000000004', 5, '10:00', '16:00');
+
+-- Each municipality trusts its realm of the development identity provider (deploy/keycloak);
+-- ${devIdpUrl} is where dev mode and the tests run it.
+insert into identity_provider (id, municipality_id, issuer, audience) values
+    ('2c000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000001', '${devIdpUrl}/realms/stadtlabore-arnsberg', 'stadtlabore-api'),
+    ('2c000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000002', '${devIdpUrl}/realms/stadtlabore-iserlohn', 'stadtlabore-api'),
+    ('2c000000-0000-4000-8000-000000000003', '0a000000-0000-4000-8000-000000000003', '${devIdpUrl}/realms/stadtlabore-menden', 'stadtlabore-api'),
+    ('2c000000-0000-4000-8000-000000000004', '0a000000-0000-4000-8000-000000000004', '${devIdpUrl}/realms/stadtlabore-soest', 'stadtlabore-api')
+on conflict (id) do update set
+    issuer = excluded.issuer, audience = excluded.audience, auth_server_url = null,
+    municipality_claim = null, roles_claim = 'realm_access/roles', updated_at = now();

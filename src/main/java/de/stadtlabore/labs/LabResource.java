@@ -3,17 +3,19 @@ package de.stadtlabore.labs;
 import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +24,7 @@ import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.labs.dto.LabFeatureCollection;
 import de.stadtlabore.labs.dto.LabInput;
 import de.stadtlabore.labs.dto.LabView;
+import io.quarkus.security.Authenticated;
 
 @Path("/labs")
 public class LabResource {
@@ -57,11 +60,21 @@ public class LabResource {
     }
 
     @POST
-    @RolesAllowed("network-admin")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid LabInput input) {
         Lab lab = service.create(input);
         return Response.created(URI.create("/labs/" + lab.slug)).entity(LabMapper.view(lab)).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public LabView update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid LabInput input) {
+        return LabMapper.view(service.update(slug, ifMatch, input));
     }
 }

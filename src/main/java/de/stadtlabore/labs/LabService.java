@@ -1,7 +1,6 @@
 package de.stadtlabore.labs;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.common.time.Timestamps;
+import de.stadtlabore.access.AccessPolicy;
+import de.stadtlabore.access.Action;
+import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.http.RepresentationTags;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
@@ -32,6 +37,18 @@ public class LabService {
     @Inject
     MunicipalityRepository municipalities;
 
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    RepresentationTags tags;
+
     @Transactional
     public Page<Lab> list(String municipality, String topic, String text, PageRequest page) {
         List<Violation> violations = new ArrayList<>();
@@ -50,8 +67,47 @@ public class LabService {
         return labs.findBySlug(slug).orElseThrow(() -> ApiException.notFound("detail.lab-not-found", slug));
     }
 
+    /** Adds a lab; only network administrators may. */
     @Transactional
     public Lab create(LabInput input) {
+        Municipality municipality = validate(input);
+        policy.require(caller.get(), Action.LAB_CREATE, municipality.id);
+        if (labs.existsBySlug(input.slug())) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.lab-slug-taken", input.slug());
+        }
+        Lab lab = new Lab();
+        lab.id = UUID.randomUUID();
+        lab.slug = input.slug();
+        lab.createdAt = Timestamps.now();
+        apply(input, municipality, lab);
+        labs.persist(lab);
+        audit.record("lab.create", "lab", lab.slug, municipality.id);
+        return lab;
+    }
+
+    /**
+     * Replaces a lab's description, given the ETag of the version the caller has seen. Admins of
+     * the owning municipality (and its API keys with labs:write) may; moving a lab to another
+     * municipality is for network administrators only.
+     */
+    @Transactional
+    public Lab update(String slug, String ifMatch, LabInput input) {
+        Lab lab = get(slug);
+        policy.require(caller.get(), Action.LAB_UPDATE, lab.municipality.id);
+        if (!slug.equals(input.slug())) {
+            throw ApiException.invalid(List.of(new Violation("slug", "field.slug-immutable")));
+        }
+        Municipality municipality = validate(input);
+        if (!municipality.id.equals(lab.municipality.id)) {
+            policy.require(caller.get(), Action.LAB_MOVE_TO_OTHER_MUNICIPALITY, municipality.id);
+        }
+        tags.requireMatch(ifMatch, LabMapper.view(lab));
+        apply(input, municipality, lab);
+        audit.record("lab.update", "lab", lab.slug, lab.municipality.id);
+        return lab;
+    }
+
+    private Municipality validate(LabInput input) {
         List<Violation> violations = new ArrayList<>();
         Municipality municipality = municipalities.findBySlug(input.municipality()).orElse(null);
         if (municipality == null) {
@@ -61,12 +117,10 @@ public class LabService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        if (labs.existsBySlug(input.slug())) {
-            throw new ApiException(ProblemType.CONFLICT, "detail.lab-slug-taken", input.slug());
-        }
-        Lab lab = new Lab();
-        lab.id = UUID.randomUUID();
-        lab.slug = input.slug();
+        return municipality;
+    }
+
+    private static void apply(LabInput input, Municipality municipality, Lab lab) {
         lab.municipality = municipality;
         lab.name = input.name().strip();
         lab.description = input.description().strip();
@@ -75,28 +129,24 @@ public class LabService {
         lab.city = input.address().city().strip();
         lab.latitude = input.coordinates().latitude();
         lab.longitude = input.coordinates().longitude();
-        if (input.contact() != null) {
-            lab.email = input.contact().email();
-            lab.phone = input.contact().phone();
-            lab.website = input.contact().website();
-        }
+        lab.email = input.contact() == null ? null : input.contact().email();
+        lab.phone = input.contact() == null ? null : input.contact().phone();
+        lab.website = input.contact() == null ? null : input.contact().website();
         lab.topics = input.topics() == null ? new ArrayList<>()
                 : new ArrayList<>(input.topics().stream().map(String::strip).distinct().toList());
         lab.stepFreeAccess = input.accessibility().stepFreeAccess();
         lab.hearingLoop = input.accessibility().hearingLoop();
         lab.accessibleToilet = input.accessibility().accessibleToilet();
         lab.accessibilityNotes = input.accessibility().notes();
+        lab.openingHours.clear();
         if (input.openingHours() != null) {
-            lab.openingHours = new ArrayList<>(input.openingHours().regular().stream()
+            input.openingHours().regular().stream()
                     .map(i -> new OpeningHours(i.weekday().toDayOfWeek(), i.opens(), i.closes()))
                     .sorted(Comparator.comparing((OpeningHours h) -> h.weekday).thenComparing(h -> h.opens))
-                    .toList());
-            lab.openingHoursNotes = input.openingHours().notes();
+                    .forEach(lab.openingHours::add);
         }
-        lab.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        lab.updatedAt = lab.createdAt;
-        labs.persist(lab);
-        return lab;
+        lab.openingHoursNotes = input.openingHours() == null ? null : input.openingHours().notes();
+        lab.updatedAt = Timestamps.now();
     }
 
     private static void checkOpeningHours(LabInput input, List<Violation> violations) {

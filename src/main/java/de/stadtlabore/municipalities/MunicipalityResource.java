@@ -1,16 +1,28 @@
 package de.stadtlabore.municipalities;
 
+import java.net.URI;
+import java.util.List;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import io.quarkus.security.Authenticated;
 
 @Path("/municipalities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,5 +42,32 @@ public class MunicipalityResource {
     @PermitAll
     public MunicipalityView get(@PathParam("slug") String slug) {
         return MunicipalityView.of(service.get(slug));
+    }
+
+    @POST
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid MunicipalityInput input) {
+        Municipality created = service.create(input);
+        return Response.created(URI.create("/municipalities/" + created.slug)).entity(MunicipalityView.of(created))
+                .build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MunicipalityView update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid MunicipalityInput input) {
+        return MunicipalityView.of(service.update(slug, ifMatch, input));
+    }
+
+    @GET
+    @Path("{slug}/identity-providers")
+    @Authenticated
+    public Page<IdentityProviderView> identityProviders(@PathParam("slug") String slug) {
+        List<IdentityProviderView> providers = service.identityProviders(slug).stream()
+                .map(IdentityProviderView::of).toList();
+        return Page.of(providers, new PageRequest(1, PageRequest.MAX_SIZE), providers.size());
     }
 }

@@ -1,6 +1,5 @@
 package de.stadtlabore.common;
 
-import static de.stadtlabore.support.Api.token;
 import static de.stadtlabore.support.Api.undocumented;
 import static de.stadtlabore.support.Api.wrongRequest;
 import static org.hamcrest.Matchers.contains;
@@ -12,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
+import de.stadtlabore.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -19,7 +19,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class ProblemDetailsTest {
 
-    static final String ADMIN = token("netzwerk", "network-admin");
+    static final String ADMIN = Tokens.networkAdmin();
 
     static ValidatableResponse isProblem(ValidatableResponse response, int status, String type) {
         return response.statusCode(status)
@@ -47,8 +47,8 @@ class ProblemDetailsTest {
     @Test
     void wrongMethodNamesTheAllowedOnes() {
         isProblem(undocumented().when().delete("/labs/stadtlabor-soest").then(), 405, "method-not-allowed")
-                .header("Allow", "GET, HEAD, OPTIONS")
-                .body("detail", equalTo("Die Methode DELETE ist hier nicht erlaubt. Erlaubt: GET, HEAD, OPTIONS."));
+                .header("Allow", "GET, HEAD, OPTIONS, PUT")
+                .body("detail", equalTo("Die Methode DELETE ist hier nicht erlaubt. Erlaubt: GET, HEAD, OPTIONS, PUT."));
         isProblem(undocumented().when().put("/labs").then(), 405, "method-not-allowed")
                 .header("Allow", "GET, HEAD, OPTIONS, POST");
     }

@@ -1,7 +1,6 @@
 package de.stadtlabore.labs;
 
 import static de.stadtlabore.support.Api.api;
-import static de.stadtlabore.support.Api.token;
 import static de.stadtlabore.support.Api.wrongRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -25,12 +24,13 @@ import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import de.stadtlabore.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class LabsCreateTest {
 
-    static final String ADMIN = token("netzwerk", "network-admin");
+    static final String ADMIN = Tokens.networkAdmin();
 
     @Inject
     LabRepository labs;
@@ -80,12 +80,13 @@ class LabsCreateTest {
 
     @Test
     void anonymousCallersMustAuthenticate() {
-        wrongRequest().contentType("application/json").body(body("test-anonymous"))
+        var challenges = wrongRequest().contentType("application/json").body(body("test-anonymous"))
                 .when().post("/labs")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:stadtlabore:problem:unauthorized"));
+                .body("type", equalTo("urn:stadtlabore:problem:unauthorized"))
+                .extract().headers().getValues("WWW-Authenticate");
+        assertThat(challenges).containsExactly("Bearer", "ApiKey header=\"X-API-Key\"");
         assertThat(labs.existsBySlug("test-anonymous")).isFalse();
     }
 
@@ -99,7 +100,7 @@ class LabsCreateTest {
 
     @Test
     void staffWithoutTheNetworkAdminRoleMayNotCreateLabs() {
-        api().header("Authorization", "Bearer " + token("staff", "lab-staff")).contentType("application/json").body(body("test-staff"))
+        api().header("Authorization", "Bearer " + Tokens.staff("soest")).contentType("application/json").body(body("test-staff"))
                 .when().post("/labs")
                 .then().statusCode(403)
                 .body("type", equalTo("urn:stadtlabore:problem:forbidden"));

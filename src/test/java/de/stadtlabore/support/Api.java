@@ -2,9 +2,6 @@ package de.stadtlabore.support;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.Set;
-
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.specification.RequestSpecification;
 
 /** Entry points for HTTP tests: every request goes through the contract validator. */
@@ -28,8 +25,8 @@ public final class Api {
         return given();
     }
 
-    /** A bearer token for a person with the given roles, signed by the test OIDC provider. */
-    public static String token(String user, String... roles) {
-        return OidcWiremockTestResource.getAccessToken(user, Set.of(roles));
+    /** A request with a bearer token. */
+    public static RequestSpecification as(String token) {
+        return api().header("Authorization", "Bearer " + token);
     }
 }

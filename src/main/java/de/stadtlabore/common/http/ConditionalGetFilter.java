@@ -15,8 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Adds an {@code ETag} to every successful JSON read and answers {@code If-None-Match} with
- * {@code 304 Not Modified}. The body is serialised once here and handed on as bytes.
+ * Adds an {@code ETag} to every successful JSON read (and to the answer of an update) and
+ * answers {@code If-None-Match} with {@code 304 Not Modified}. The tag is the hash of the exact
+ * bytes sent; the body is serialised once here and handed on as bytes.
  */
 @Provider
 public class ConditionalGetFilter implements ContainerResponseFilter {
@@ -27,13 +28,20 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        if (!read || response.getStatus() != 200 || !response.hasEntity() || !isJson(response.getMediaType())) {
+        boolean write = HttpMethod.PUT.equals(request.getMethod());
+        if (!(read || write) || response.getStatus() != 200 || !response.hasEntity()
+                || !isJson(response.getMediaType())) {
             return;
         }
         Object entity = response.getEntity();
         byte[] body = entity instanceof byte[] bytes ? bytes : objectMapper.writeValueAsBytes(entity);
         String etag = ETags.of(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        if (write) {
+            // The new state's tag, for the client's next If-Match.
+            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+            return;
+        }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
                 request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? "no-cache" : "private, no-cache");
         response.getHeaders().add(HttpHeaders.VARY, "Accept");

@@ -65,7 +65,8 @@ public class HttpLayerProblems {
         }
     }
 
-    private void send(RoutingContext ctx, ProblemType type, String detailKey) {
+    /** Ends the exchange with a problem document, in the language the caller prefers. */
+    public void send(RoutingContext ctx, ProblemType type, String detailKey) {
         Locale locale = Messages.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         String path = ctx.request().path();
         Problem problem = Problems.problem(type, locale, Messages.text(detailKey, locale, path), path,

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import de.stadtlabore.access.apikeys.ThrottledException;
 import de.stadtlabore.common.http.RequestIds;
 import de.stadtlabore.common.http.RouteIndex;
 import io.quarkus.security.AuthenticationFailedException;
@@ -111,8 +112,18 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, HttpHeaders headers, RoutingContext ctx) {
+        java.time.Duration retryAfter = ThrottledException.retryAfter(e);
+        if (retryAfter != null) {
+            Response response = render(ProblemType.TOO_MANY_REQUESTS, "detail.too-many-failed-keys", List.of(),
+                    headers, ctx);
+            long seconds = Math.max(1, retryAfter.toSeconds());
+            return Response.fromResponse(response).header("Retry-After", seconds).build();
+        }
         Response response = render(ProblemType.UNAUTHORIZED, "detail.unauthorized", List.of(), headers, ctx);
-        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response.fromResponse(response)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"X-API-Key\"")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -158,6 +169,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, RoutingContext ctx) {
+        if (isOptimisticLockFailure(e)) {
+            // Someone else changed the object between our If-Match check and the commit.
+            return render(ProblemType.PRECONDITION_FAILED, "detail.stale-if-match", List.of(), headers, ctx);
+        }
         if (integrityViolation(e) != null) {
             // The database refused a write that raced another one (a unique key or an exclusion
             // constraint): the client may retry, so this is a conflict, not a server error.
@@ -193,6 +208,16 @@ public class ProblemExceptionMappers {
             }
         }
         return null;
+    }
+
+    private static boolean isOptimisticLockFailure(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleObjectStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {

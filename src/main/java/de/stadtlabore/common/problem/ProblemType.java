@@ -20,6 +20,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     PRECONDITION_REQUIRED("precondition-required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL_ERROR("internal-error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", 503);
 

@@ -1,4 +1,4 @@
-package de.stadtlabore.devdb;
+package de.stadtlabore.devservices;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

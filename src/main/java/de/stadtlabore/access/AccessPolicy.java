@@ -1,0 +1,49 @@
+package de.stadtlabore.access;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one authorization policy of the service. Services ask it before every protected
+ * operation; nobody else decides who may do what.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    /** Whether the caller may perform the action on something owned by {@code owner}. */
+    public boolean allows(Caller caller, Action action, UUID owner) {
+        return switch (caller.method()) {
+            case ANONYMOUS -> false;
+            case API_KEY -> action.keyScope() != null && caller.scopes().contains(action.keyScope().toString())
+                    && caller.actsFor(owner);
+            case OIDC -> (action.networkAdmin() && caller.isNetworkAdmin())
+                    || (caller.actsFor(owner) && caller.roles().stream().anyMatch(action.municipalRoles()::contains));
+        };
+    }
+
+    /** Like {@link #allows}, but refuses: 401 for anonymous callers, 403 otherwise. */
+    public void require(Caller caller, Action action, UUID owner) {
+        if (caller.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!allows(caller, action, owner)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /**
+     * The municipality whose records of a kind the caller may list, or null for all of them
+     * (network administrators). Refuses callers who may not list any.
+     */
+    public UUID listingScope(Caller caller, Action action) {
+        if (action.networkAdmin() && caller.isNetworkAdmin()) {
+            return null;
+        }
+        require(caller, action, caller.municipalityId());
+        return caller.municipalityId();
+    }
+}

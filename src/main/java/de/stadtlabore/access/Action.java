@@ -1,0 +1,44 @@
+package de.stadtlabore.access;
+
+import java.util.Set;
+
+/**
+ * Every protected operation and who may perform it on an object owned by a municipality. This
+ * table is the authorization policy's data: a later capability adds its rows here.
+ *
+ * @param networkAdmin   whether a network administrator may (for any municipality)
+ * @param municipalRoles roles that may, within their own municipality
+ * @param keyScope       the scope an API key of the owning municipality needs; null: keys may not
+ */
+public enum Action {
+    MUNICIPALITY_CREATE(true, Set.of(), null),
+    MUNICIPALITY_UPDATE(true, Set.of(), null),
+    IDENTITY_PROVIDERS_READ(true, Set.of(Caller.LAB_ADMIN), null),
+    LAB_CREATE(true, Set.of(), null),
+    LAB_UPDATE(true, Set.of(Caller.LAB_ADMIN), Scope.LABS_WRITE),
+    LAB_MOVE_TO_OTHER_MUNICIPALITY(true, Set.of(), null),
+    API_KEY_MANAGE(false, Set.of(Caller.LAB_ADMIN), null),
+    AUDIT_READ(true, Set.of(Caller.LAB_ADMIN), Scope.AUDIT_READ);
+
+    private final boolean networkAdmin;
+    private final Set<String> municipalRoles;
+    private final Scope keyScope;
+
+    Action(boolean networkAdmin, Set<String> municipalRoles, Scope keyScope) {
+        this.networkAdmin = networkAdmin;
+        this.municipalRoles = municipalRoles;
+        this.keyScope = keyScope;
+    }
+
+    boolean networkAdmin() {
+        return networkAdmin;
+    }
+
+    Set<String> municipalRoles() {
+        return municipalRoles;
+    }
+
+    Scope keyScope() {
+        return keyScope;
+    }
+}

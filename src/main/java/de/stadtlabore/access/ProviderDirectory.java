@@ -1,0 +1,139 @@
+package de.stadtlabore.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
+
+/**
+ * Which identity providers the network trusts, and for which municipality: the providers that
+ * network administrators registered (database) plus the network's own provider
+ * (configuration). Cached in memory; a replica sees another replica's changes within the cache
+ * TTL, and an unknown issuer triggers an immediate reload, so that a newly onboarded
+ * municipality works at once.
+ */
+@ApplicationScoped
+public class ProviderDirectory {
+
+    private static final Duration MISS_RELOAD_INTERVAL = Duration.ofSeconds(2);
+
+    /** A municipality reachable through a tenant. */
+    public record Member(UUID municipalityId, String slug) {
+    }
+
+    /** One OIDC tenant: an issuer with how its tokens are checked, and whom it speaks for. */
+    public record Tenant(String tenantId, String issuer, String authServerUrl, String audience, String rolesClaim,
+            String municipalityClaim, boolean network, List<Member> members) {
+
+        OidcTenantConfig oidcConfig() {
+            return OidcTenantConfig.builder()
+                    .tenantId(tenantId)
+                    .authServerUrl(authServerUrl)
+                    .applicationType(ApplicationType.SERVICE)
+                    .token().issuer(issuer).audience(audience).allowJwtIntrospection(false).end()
+                    .roles().roleClaimPath(rolesClaim).end()
+                    .build();
+        }
+    }
+
+    @Inject
+    TrustedProviderRepository providers;
+
+    @Inject
+    IdentityConfig config;
+
+    private volatile Map<String, Tenant> byIssuer = Map.of();
+    private volatile Map<String, Tenant> byTenantId = Map.of();
+    private volatile Instant loadedAt = Instant.EPOCH;
+
+    /** The tenant for a token's issuer, or null if nobody trusts that issuer. Blocking. */
+    public Tenant forIssuer(String issuer) {
+        refreshIfOlderThan(config.providerCacheTtl());
+        Tenant tenant = byIssuer.get(issuer);
+        if (tenant == null) {
+            refreshIfOlderThan(MISS_RELOAD_INTERVAL);
+            tenant = byIssuer.get(issuer);
+        }
+        return tenant;
+    }
+
+    /** The tenant a token was validated with (it was resolved moments before). */
+    public Tenant forTenantId(String tenantId) {
+        return byTenantId.get(tenantId);
+    }
+
+    /** Makes this replica see provider changes as soon as they are committed. */
+    void invalidate(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProvidersChanged change) {
+        loadedAt = Instant.EPOCH;
+    }
+
+    public boolean isNetworkIssuer(String issuer) {
+        return config.networkIssuers().orElse(List.of()).contains(issuer);
+    }
+
+    private void refreshIfOlderThan(Duration age) {
+        if (loadedAt.plus(age).isBefore(Instant.now())) {
+            reload();
+        }
+    }
+
+    private synchronized void reload() {
+        Instant started = Instant.now();
+        Map<String, List<Object[]>> rowsByIssuer = new LinkedHashMap<>();
+        for (Object[] row : QuarkusTransaction.requiringNew().call(providers::allWithMunicipalitySlug)) {
+            rowsByIssuer.computeIfAbsent(((TrustedProvider) row[0]).issuer, k -> new ArrayList<>()).add(row);
+        }
+        Map<String, Tenant> tenants = new LinkedHashMap<>();
+        rowsByIssuer.forEach((issuer, rows) -> {
+            TrustedProvider first = (TrustedProvider) rows.get(0)[0];
+            List<Member> members = rows.stream()
+                    .map(row -> new Member(((TrustedProvider) row[0]).municipalityId, (String) row[1]))
+                    .toList();
+            tenants.put(issuer, tenant(issuer, first.authServerUrl, first.audience, first.rolesClaim,
+                    first.municipalityClaim, false, members));
+        });
+        for (String issuer : config.networkIssuers().orElse(List.of())) {
+            tenants.put(issuer, tenant(issuer, null, config.networkAudience(), config.networkRolesClaim(), null, true,
+                    List.of()));
+        }
+        Map<String, Tenant> ids = new LinkedHashMap<>();
+        tenants.values().forEach(t -> ids.put(t.tenantId(), t));
+        byIssuer = Map.copyOf(tenants);
+        byTenantId = Map.copyOf(ids);
+        loadedAt = started;
+    }
+
+    private static Tenant tenant(String issuer, String authServerUrl, String audience, String rolesClaim,
+            String municipalityClaim, boolean network, List<Member> members) {
+        String server = authServerUrl == null ? issuer : authServerUrl;
+        // The id changes with the settings, so that Quarkus builds a fresh tenant context for them.
+        String id = (network ? "network-" : "municipal-")
+                + hash(issuer + '|' + server + '|' + audience + '|' + rolesClaim + '|' + municipalityClaim);
+        return new Tenant(id, issuer, server, audience, rolesClaim, municipalityClaim, network, members);
+    }
+
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package de.stadtlabore.access.apikeys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Key format: {@code slk_<8 characters>_<43 characters>}. The first part is the visible prefix
+ * (recognisable in logs and secret scanners); the whole key is hashed with SHA-256 for storage.
+ */
+final class ApiKeySecrets {
+
+    static final String MARKER = "slk_";
+    private static final String PREFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    record NewKey(String prefix, String secret) {
+    }
+
+    private ApiKeySecrets() {
+    }
+
+    static NewKey generate() {
+        StringBuilder prefix = new StringBuilder(MARKER);
+        for (int i = 0; i < 8; i++) {
+            prefix.append(PREFIX_ALPHABET.charAt(RANDOM.nextInt(PREFIX_ALPHABET.length())));
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return new NewKey(prefix.toString(), prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a string looks like one of our keys (used to spot keys sent in URLs). */
+    static boolean looksLikeKey(String value) {
+        return value != null && value.startsWith(MARKER) && value.length() > 20;
+    }
+}

@@ -1,0 +1,46 @@
+package de.stadtlabore.audit;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import de.stadtlabore.common.time.Timestamps;
+import de.stadtlabore.access.Caller;
+import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.common.http.RequestIds;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
+/** Records every write in the same transaction as the write itself. */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @Inject
+    AuditRepository events;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String targetType, String targetId, UUID municipalityId) {
+        Caller caller = currentCaller.get();
+        AuditEvent event = new AuditEvent();
+        event.id = UUID.randomUUID();
+        event.occurredAt = Timestamps.now();
+        event.municipalityId = municipalityId;
+        event.actorType = caller.method() == Caller.AuthMethod.API_KEY ? "api-key" : "user";
+        event.actorSubject = caller.subject() == null ? "anonymous" : caller.subject();
+        event.actorIssuer = caller.issuer();
+        event.apiKeyId = caller.apiKeyId();
+        event.action = action;
+        event.targetType = targetType;
+        event.targetId = targetId;
+        event.requestId = RequestIds.of(request.getCurrent());
+        events.persist(event);
+    }
+}

@@ -1,0 +1,51 @@
+package de.stadtlabore.audit;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class AuditRepository implements PanacheRepositoryBase<AuditEvent, UUID> {
+
+    /** Newest first; {@code municipality} null means all municipalities. */
+    public Page<AuditEvent> search(UUID municipality, String targetType, String targetId, String actor,
+            OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (municipality != null) {
+            query.append(" and municipalityId = :municipality");
+            params.put("municipality", municipality);
+        }
+        if (targetType != null) {
+            query.append(" and targetType = :targetType");
+            params.put("targetType", targetType);
+        }
+        if (targetId != null) {
+            query.append(" and targetId = :targetId");
+            params.put("targetId", targetId);
+        }
+        if (actor != null) {
+            query.append(" and actorSubject = :actor");
+            params.put("actor", actor);
+        }
+        if (from != null) {
+            query.append(" and occurredAt >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            query.append(" and occurredAt < :to");
+            params.put("to", to);
+        }
+        query.append(" order by occurredAt desc, id desc");
+        PanacheQuery<AuditEvent> found = find(query.toString(), params);
+        return Page.of(found.page(page.page() - 1, page.size()).list(), page, found.count());
+    }
+}

@@ -1,0 +1,74 @@
+package de.stadtlabore.audit;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import de.stadtlabore.access.AccessPolicy;
+import de.stadtlabore.access.Action;
+import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.Violation;
+
+@ApplicationScoped
+public class AuditService {
+
+    @Inject
+    AuditRepository events;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    CurrentCaller caller;
+
+    /**
+     * Audit records the caller may read: a lab-admin (or a key with {@code audit:read}) those of
+     * their municipality, a network-admin all.
+     *
+     * @param target {@code <type>:<id>}, e.g. {@code lab:stadtlabor-soest}
+     */
+    @Transactional
+    public Page<AuditEvent> list(String target, String actor, String from, String to, PageRequest page) {
+        UUID scope = policy.listingScope(caller.get(), Action.AUDIT_READ);
+        List<Violation> violations = new ArrayList<>();
+        String targetType = null;
+        String targetId = null;
+        if (target != null && !target.isBlank()) {
+            int colon = target.indexOf(':');
+            if (colon <= 0 || colon == target.length() - 1) {
+                violations.add(new Violation("target", "field.target-format"));
+            } else {
+                targetType = target.substring(0, colon);
+                targetId = target.substring(colon + 1);
+            }
+        }
+        OffsetDateTime fromTime = instant("from", from, violations);
+        OffsetDateTime toTime = instant("to", to, violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        return events.search(scope, targetType, targetId, actor == null || actor.isBlank() ? null : actor, fromTime,
+                toTime, page);
+    }
+
+    private static OffsetDateTime instant(String name, String raw, List<Violation> violations) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(name, "field.not-an-instant"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package de.stadtlabore.common.http;
+
+import java.util.List;
+import java.util.UUID;
+
+import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.Violation;
+
+/** Parses raw path and query parameters, so that a malformed value is a 400 that names it. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static UUID uuid(String name, String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.invalid(List.of(new Violation(name, "field.not-a-uuid")));
+        }
+    }
+}

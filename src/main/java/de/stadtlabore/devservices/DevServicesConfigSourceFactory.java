@@ -1,0 +1,82 @@
+package de.stadtlabore.devservices;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * Starts what {@code quarkus:dev} and the tests need, without containers, and points the
+ * service at it — in the {@code dev} and {@code test} profiles only:
+ *
+ * <ul>
+ * <li>PostgreSQL ({@link DevDatabase}), unless a JDBC URL is configured. Dev: a persistent
+ * cluster in {@code stadtlabore.dev-database.data-dir} on {@code stadtlabore.dev-database.port};
+ * test: a throw-away cluster on a free port.</li>
+ * <li>An OpenID Connect provider ({@link DevIdentityProvider}) with the realms of
+ * {@code deploy/keycloak/}. Dev: on {@code stadtlabore.dev-idp.port}; test: on a free port. The
+ * demo data registers its realms as the four municipalities' identity providers, and its
+ * {@code stadtlabore-netzwerk} realm is the network's provider.</li>
+ * </ul>
+ */
+public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final int ORDINAL = 260; // above application.properties, below env and -D
+    private static final String URL_KEY = "quarkus.datasource.jdbc.url";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        boolean dev = profiles.contains("dev");
+        boolean test = profiles.contains("test");
+        if (!(dev || test)) {
+            return List.of();
+        }
+        Map<String, String> config = new HashMap<>();
+        if (!isSet(context, URL_KEY) && flag(context, "stadtlabore.dev-database.enabled")) {
+            String url = dev
+                    ? DevDatabase.ensureRunning(Path.of(value(context, "stadtlabore.dev-database.data-dir", ".devdata/postgres")),
+                            Integer.parseInt(value(context, "stadtlabore.dev-database.port", "15432")))
+                    : DevDatabase.ensureRunning(null, 0);
+            config.put(URL_KEY, url);
+            config.put("quarkus.datasource.username", DevDatabase.USER);
+            config.put("quarkus.datasource.password", "");
+        }
+        if (flag(context, "stadtlabore.dev-idp.enabled")) {
+            Path realms = Path.of(value(context, "stadtlabore.dev-idp.realms-dir", "deploy/keycloak"));
+            String idp = DevIdentityProvider.ensureRunning(realms,
+                    dev ? Integer.parseInt(value(context, "stadtlabore.dev-idp.port", "18180")) : 0);
+            config.put("stadtlabore.dev-idp.url", idp);
+            config.put("quarkus.flyway.placeholders.devIdpUrl", idp);
+            config.put("stadtlabore.identity.network-issuers", idp + "/realms/stadtlabore-netzwerk");
+        }
+        return List.of(new PropertiesConfigSource(config, "stadtlabore-dev-services", ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    private static boolean flag(ConfigSourceContext context, String key) {
+        return Boolean.parseBoolean(value(context, key, "true"));
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String key) {
+        ConfigValue value = context.getValue(key);
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String value(ConfigSourceContext context, String key, String fallback) {
+        ConfigValue value = context.getValue(key);
+        return value == null || value.getValue() == null ? fallback : value.getValue();
+    }
+}

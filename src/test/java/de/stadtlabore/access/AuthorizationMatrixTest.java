@@ -1,0 +1,226 @@
+package de.stadtlabore.access;
+
+import static de.stadtlabore.support.Api.api;
+import static de.stadtlabore.support.Api.wrongRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import de.stadtlabore.labs.LabRepository;
+import de.stadtlabore.municipalities.MunicipalityRepository;
+import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every protected operation against every kind of caller. The matrix is data: a capability adds
+ * its operations as rows of {@link #OPERATIONS}; the callers and the expectations follow.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    /** Kinds of callers. The "owner" municipality of every row's object is Arnsberg; "other" is Soest. */
+    enum Who {
+        ANONYMOUS, OWNER_STAFF, OWNER_ADMIN, OWNER_MACHINE, OTHER_STAFF, OTHER_ADMIN, NETWORK_ADMIN,
+        KEY_WITH_SCOPE, KEY_WITHOUT_SCOPE, REVOKED_KEY, EXPIRED_TOKEN, WRONG_AUDIENCE, UNKNOWN_ISSUER,
+        UNSIGNED_TOKEN, FOREIGN_SIGNATURE, MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN;
+
+        boolean authenticates() {
+            return !EnumSet.of(ANONYMOUS, REVOKED_KEY, EXPIRED_TOKEN, WRONG_AUDIENCE, UNKNOWN_ISSUER, UNSIGNED_TOKEN,
+                    FOREIGN_SIGNATURE).contains(this);
+        }
+    }
+
+    /**
+     * One protected operation.
+     *
+     * @param scope   the scope an API key of the owner needs (the "with scope" key has it)
+     * @param allowed who succeeds; every other authenticated caller gets {@code denied}
+     * @param denied  the status for authenticated callers who may not (403, or 404 where the
+     *                object is invisible to them), with exceptions per caller
+     */
+    record Operation(String name, String method, Function<Integer, String> path, Function<Integer, String> body,
+            String etagOf, String scope, Set<Who> allowed, int success, Map<Who, Integer> denied) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final String LAB = "matrix-lab";
+    static final String KOMMUNE = "matrix-kommune";
+    static final Set<Who> EVERYONE_AUTHENTICATED = EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE,
+            Who.OTHER_STAFF, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.KEY_WITHOUT_SCOPE,
+            Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN);
+
+    static final List<Operation> OPERATIONS = List.of(
+            new Operation("create lab", "POST", n -> "/labs",
+                    n -> Fixtures.lab("matrix-new-" + n, "arnsberg", "neu"), null, "labs:write",
+                    EnumSet.of(Who.NETWORK_ADMIN), 201, Map.of()),
+            new Operation("update lab", "PUT", n -> "/labs/" + LAB,
+                    n -> Fixtures.lab(LAB, "arnsberg", "Änderung " + n), "/labs/" + LAB, "labs:write",
+                    EnumSet.of(Who.OWNER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE), 200, Map.of()),
+            new Operation("move lab to another municipality", "PUT", n -> "/labs/" + LAB,
+                    n -> Fixtures.lab(LAB, "soest", "Umzug " + n), "/labs/" + LAB, "labs:write",
+                    EnumSet.of(Who.NETWORK_ADMIN), 200, Map.of()),
+            new Operation("onboard municipality", "POST", n -> "/municipalities",
+                    n -> Fixtures.municipality("matrix-new-" + n, "https://login.example.org/realms/matrix-" + n,
+                            "https://matrix.example.org"), null, "labs:write",
+                    EnumSet.of(Who.NETWORK_ADMIN), 201, Map.of()),
+            new Operation("update municipality", "PUT", n -> "/municipalities/" + KOMMUNE,
+                    n -> Fixtures.municipality(KOMMUNE, "https://login.example.org/realms/" + KOMMUNE,
+                            "https://matrix.example.org/" + n), "/municipalities/" + KOMMUNE, "labs:write",
+                    EnumSet.of(Who.NETWORK_ADMIN), 200, Map.of()),
+            new Operation("read identity providers", "GET", n -> "/municipalities/arnsberg/identity-providers",
+                    n -> null, null, "labs:write", EnumSet.of(Who.OWNER_ADMIN, Who.NETWORK_ADMIN), 200, Map.of()),
+            new Operation("create API key", "POST", n -> "/api-keys",
+                    n -> "{\"name\": \"Matrix " + n + "\", \"scopes\": [\"labs:read\"], \"expiresAt\": \""
+                            + Instant.now().plusSeconds(86_400) + "\"}", null, "labs:write",
+                    EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN), 201, Map.of()),
+            new Operation("list API keys", "GET", n -> "/api-keys", n -> null, null, "labs:write",
+                    EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN), 200, Map.of()),
+            new Operation("revoke API key", "DELETE", n -> "/api-keys/" + freshOwnerKey(), n -> null, null,
+                    "labs:write", EnumSet.of(Who.OWNER_ADMIN), 200, Map.of(Who.OTHER_ADMIN, 404)),
+            new Operation("read audit log", "GET", n -> "/audit-events", n -> null, null, "audit:read",
+                    EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE), 200, Map.of()),
+            new Operation("who am I", "GET", n -> "/me", n -> null, null, "labs:read", EVERYONE_AUTHENTICATED, 200,
+                    Map.of()));
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @Inject
+    LabRepository labs;
+
+    @Inject
+    MunicipalityRepository municipalities;
+
+    String revokedKey;
+
+    /** Once, before the first case (RestAssured knows the port only per test). */
+    @BeforeEach
+    void createObjectsAndKeys() {
+        if (revokedKey != null) {
+            return;
+        }
+        api().header("Authorization", "Bearer " + Tokens.networkAdmin()).contentType("application/json")
+                .body(Fixtures.lab(LAB, "arnsberg", "Start")).when().post("/labs").then().statusCode(201);
+        api().header("Authorization", "Bearer " + Tokens.networkAdmin()).contentType("application/json")
+                .body(Fixtures.municipality(KOMMUNE, "https://login.example.org/realms/" + KOMMUNE,
+                        "https://matrix.example.org"))
+                .when().post("/municipalities").then().statusCode(201);
+        Fixtures.CreatedKey revoked = Fixtures.apiKeyResponse(Tokens.admin("arnsberg"),
+                List.of("labs:read", "labs:write", "audit:read"));
+        api().header("Authorization", "Bearer " + Tokens.admin("arnsberg")).when().delete("/api-keys/" + revoked.id())
+                .then().statusCode(200);
+        revokedKey = revoked.secret();
+        Tokens.createRealm(Fixtures.realm("stadtlabore-unbekannt", "unbekannt"));
+    }
+
+    @AfterAll
+    @Transactional
+    void removeCreatedObjects() {
+        labs.delete("slug like 'matrix-%'");
+        municipalities.delete("slug like 'matrix-%'");
+    }
+
+    static Stream<Arguments> cases() {
+        return OPERATIONS.stream().flatMap(op -> Stream.of(Who.values()).map(who -> Arguments.of(op, who)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void onlyTheAllowedSucceed(Operation op, Who who) {
+        int n = COUNTER.incrementAndGet();
+        // Move the lab back home before each case, so that every caller meets the same situation.
+        resetLab();
+        boolean allowed = op.allowed().contains(who);
+        RequestSpecification request = credentials(allowed ? api() : wrongRequest(), who, op)
+                // Each case comes from its own (documentation-range) address, so that the failed
+                // key attempts of some cases do not throttle the others.
+                .header("X-Forwarded-For", "198.51.100." + (n % 250));
+        if (op.etagOf() != null) {
+            request.header("If-Match", api().when().get(op.etagOf()).then().statusCode(200).extract().header("ETag"));
+        }
+        String body = op.body().apply(n);
+        if (body != null) {
+            request.contentType("application/json").body(body);
+        }
+        int status = request.when().request(op.method(), op.path().apply(n)).then().extract().statusCode();
+
+        int expected = allowed ? op.success()
+                : !who.authenticates() ? 401
+                        : op.denied().getOrDefault(who, 403);
+        assertThat(status).as("%s as %s", op, who).isEqualTo(expected);
+    }
+
+    private void resetLab() {
+        String etag = api().when().get("/labs/" + LAB).then().extract().header("ETag");
+        String home = api().when().get("/labs/" + LAB).then().extract().path("municipality.slug");
+        if (!"arnsberg".equals(home)) {
+            api().header("Authorization", "Bearer " + Tokens.networkAdmin()).header("If-Match", etag)
+                    .contentType("application/json").body(Fixtures.lab(LAB, "arnsberg", "zurück"))
+                    .when().put("/labs/" + LAB).then().statusCode(200);
+        }
+    }
+
+    private RequestSpecification credentials(RequestSpecification request, Who who, Operation op) {
+        long now = Instant.now().getEpochSecond();
+        return switch (who) {
+            case ANONYMOUS -> request;
+            case OWNER_STAFF -> bearer(request, Tokens.staff("arnsberg"));
+            case OWNER_ADMIN -> bearer(request, Tokens.admin("arnsberg"));
+            case OWNER_MACHINE -> bearer(request, Tokens.machine("arnsberg"));
+            case OTHER_STAFF -> bearer(request, Tokens.staff("soest"));
+            case OTHER_ADMIN -> bearer(request, Tokens.admin("soest"));
+            case NETWORK_ADMIN -> bearer(request, Tokens.networkAdmin());
+            case KEY_WITH_SCOPE -> request.header("X-API-Key", ownerKey(op.scope()));
+            case KEY_WITHOUT_SCOPE -> request.header("X-API-Key", ownerKey("labs:read".equals(op.scope()) ? "audit:read" : "labs:read"));
+            case REVOKED_KEY -> request.header("X-API-Key", revokedKey);
+            case EXPIRED_TOKEN -> bearer(request, Tokens.mint("stadtlabore-arnsberg", "arnsberg-admin",
+                    Map.of("exp", now - 120, "iat", now - 1000), "realm"));
+            case WRONG_AUDIENCE -> bearer(request, Tokens.mint("stadtlabore-arnsberg", "arnsberg-admin",
+                    Map.of("aud", "some-other-api"), "realm"));
+            case UNKNOWN_ISSUER -> bearer(request, Tokens.password("stadtlabore-unbekannt", "unbekannt-admin"));
+            case UNSIGNED_TOKEN -> bearer(request, Tokens.mint("stadtlabore-arnsberg", "arnsberg-admin", Map.of(), "none"));
+            case FOREIGN_SIGNATURE -> bearer(request, Tokens.mint("stadtlabore-arnsberg", "arnsberg-admin", Map.of(),
+                    "foreign"));
+            case MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN -> bearer(request, Tokens.mint("stadtlabore-arnsberg",
+                    "arnsberg-staff", Map.of("realm_access", Map.of("roles", List.of("network-admin", "lab-staff"))),
+                    "realm"));
+        };
+    }
+
+    private static RequestSpecification bearer(RequestSpecification request, String token) {
+        return request.header("Authorization", "Bearer " + token);
+    }
+
+    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String ownerKey(String scope) {
+        return KEYS.computeIfAbsent(scope, s -> Fixtures.apiKey(Tokens.admin("arnsberg"), List.of(s)));
+    }
+
+    private static String freshOwnerKey() {
+        return Fixtures.apiKeyResponse(Tokens.admin("arnsberg"), List.of("labs:read")).id();
+    }
+}

@@ -1,0 +1,142 @@
+package de.stadtlabore.access;
+
+import static de.stadtlabore.support.Api.api;
+import static de.stadtlabore.support.Api.as;
+import static de.stadtlabore.support.Api.wrongRequest;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import de.stadtlabore.municipalities.MunicipalityRepository;
+import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Who the caller is: per-municipality providers, onboarding at run time, token checks. */
+@QuarkusTest
+class IdentityTest {
+
+    @Inject
+    MunicipalityRepository municipalities;
+
+    @AfterEach
+    @Transactional
+    void removeOnboarded() {
+        municipalities.delete("slug like 'test-%'");
+    }
+
+    @Test
+    void theIssuerDecidesTheMunicipality() {
+        as(Tokens.admin("arnsberg")).when().get("/me")
+                .then().statusCode(200)
+                .body("authMethod", equalTo("oidc"))
+                .body("municipality", equalTo("arnsberg"))
+                .body("issuer", equalTo(Tokens.issuer("stadtlabore-arnsberg")))
+                .body("roles", contains("lab-admin", "lab-staff"))
+                .body("scopes", empty());
+        as(Tokens.staff("soest")).when().get("/me")
+                .then().body("municipality", equalTo("soest")).body("roles", contains("lab-staff"));
+    }
+
+    @Test
+    void machinesAuthenticateWithClientCredentials() {
+        as(Tokens.machine("menden")).when().get("/me")
+                .then().statusCode(200)
+                .body("municipality", equalTo("menden"))
+                .body("roles", contains("lab-staff"));
+    }
+
+    @Test
+    void networkAdminsComeFromTheNetworksProviderOnly() {
+        as(Tokens.networkAdmin()).when().get("/me")
+                .then().body("roles", contains("network-admin")).body("municipality", nullValue());
+        String claimsNetworkAdmin = Tokens.mint("stadtlabore-soest", "soest-staff",
+                Map.of("realm_access", Map.of("roles", java.util.List.of("network-admin"))), "realm");
+        as(claimsNetworkAdmin).when().get("/me").then().statusCode(200).body("roles", empty());
+    }
+
+    @Test
+    void aMunicipalityOnboardedAtRunTimeIsTrustedAtOnce() {
+        Tokens.createRealm(Fixtures.realm("stadtlabore-lippstadt", "lippstadt"));
+        String token = Tokens.password("stadtlabore-lippstadt", "lippstadt-admin");
+        wrongRequest().header("Authorization", "Bearer " + token).when().get("/me").then().statusCode(401);
+
+        as(Tokens.networkAdmin()).contentType("application/json")
+                .body(Fixtures.municipality("test-lippstadt", Tokens.issuer("stadtlabore-lippstadt"),
+                        "https://lippstadt.example.org"))
+                .when().post("/municipalities").then().statusCode(201);
+
+        as(token).when().get("/me").then().statusCode(200).body("municipality", equalTo("test-lippstadt"))
+                .body("roles", contains("lab-admin", "lab-staff"));
+    }
+
+    @Test
+    void aSharedProviderNamesTheMunicipalityInAClaim() {
+        Tokens.createRealm(Fixtures.realm("kreis-test", "kreis"));
+        String issuer = Tokens.issuer("kreis-test");
+        for (String slug : new String[] { "test-erwitte", "test-geseke" }) {
+            as(Tokens.networkAdmin()).contentType("application/json")
+                    .body("""
+                            {"slug": "%s", "name": "%s", "state": "Nordrhein-Westfalen",
+                             "identityProviders": [{"issuer": "%s", "audience": "stadtlabore-api",
+                               "municipalityClaim": "kommune"}]}
+                            """.formatted(slug, slug, issuer))
+                    .when().post("/municipalities").then().statusCode(201);
+        }
+        as(Tokens.mint("kreis-test", "kreis-admin", Map.of("kommune", "test-geseke"), "realm")).when().get("/me")
+                .then().statusCode(200).body("municipality", equalTo("test-geseke"));
+        wrongRequest().header("Authorization", "Bearer " + Tokens.mint("kreis-test", "kreis-admin",
+                Map.of("kommune", "test-anderswo"), "realm")).when().get("/me").then().statusCode(401);
+        wrongRequest().header("Authorization", "Bearer " + Tokens.password("kreis-test", "kreis-admin"))
+                .when().get("/me").then().statusCode(401);
+    }
+
+    @Test
+    void anIssuerCannotSilentlySpeakForTwoMunicipalities() {
+        wrongRequest().header("Authorization", "Bearer " + Tokens.networkAdmin()).contentType("application/json")
+                .body(Fixtures.municipality("test-doppelt", Tokens.issuer("stadtlabore-soest"), "https://x.example.org"))
+                .when().post("/municipalities")
+                .then().statusCode(400).body("errors.field", contains("identityProviders[0].issuer"));
+        wrongRequest().header("Authorization", "Bearer " + Tokens.networkAdmin()).contentType("application/json")
+                .body(Fixtures.municipality("test-netz", Tokens.issuer("stadtlabore-netzwerk"), "https://x.example.org"))
+                .when().post("/municipalities")
+                .then().statusCode(400).body("errors.field", contains("identityProviders[0].issuer"));
+    }
+
+    @Test
+    void signingKeysRotateWithoutRestart() {
+        as(Tokens.mint("stadtlabore-iserlohn", "iserlohn-admin", Map.of(), "realm")).when().get("/me")
+                .then().statusCode(200);
+        Tokens.rotateKeys("stadtlabore-iserlohn");
+        as(Tokens.mint("stadtlabore-iserlohn", "iserlohn-admin", Map.of(), "realm")).when().get("/me")
+                .then().statusCode(200).body("municipality", equalTo("iserlohn"));
+    }
+
+    @Test
+    void malformedTruncatedAndOversizedTokensAreUnauthorized() {
+        String good = Tokens.admin("arnsberg");
+        for (String bad : new String[] { "x", "a.b", "a.b.c", good.substring(0, good.length() - 10),
+                good.substring(0, good.lastIndexOf('.')), "eyJ" + "A".repeat(12_000), good + "x" }) {
+            wrongRequest().header("Authorization", "Bearer " + bad).when().get("/me")
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:stadtlabore:problem:unauthorized"));
+        }
+        wrongRequest().header("Authorization", "Basic YWRtaW46YWRtaW4=").when().get("/me").then().statusCode(401);
+    }
+
+    @Test
+    void publicReadsIgnoreCredentialsTheyDoNotNeed() {
+        api().when().get("/labs").then().statusCode(200);
+        wrongRequest().header("Authorization", "Bearer broken").when().get("/labs").then().statusCode(200);
+    }
+}
