@@ -90,9 +90,7 @@ final class DevRealm {
             claims.put("email", user.email());
             claims.put("name", user.name());
         }
-        List<String> roles = new ArrayList<>(user == null ? client.serviceRoles() : user.roles());
-        roles.add("default-roles-" + name);
-        claims.put("realm_access", Map.of("roles", roles));
+        claims.put("realm_access", Map.of("roles", List.copyOf(user == null ? client.serviceRoles() : user.roles())));
         return claims;
     }
 

@@ -11,19 +11,19 @@ import java.util.HexFormat;
  * Key format: {@code slk_<8 characters>_<43 characters>}. The first part is the visible prefix
  * (recognisable in logs and secret scanners); the whole key is hashed with SHA-256 for storage.
  */
-final class ApiKeySecrets {
+public final class ApiKeySecrets {
 
     static final String MARKER = "slk_";
     private static final String PREFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record NewKey(String prefix, String secret) {
+    public record NewKey(String prefix, String secret) {
     }
 
     private ApiKeySecrets() {
     }
 
-    static NewKey generate() {
+    public static NewKey generate() {
         StringBuilder prefix = new StringBuilder(MARKER);
         for (int i = 0; i < 8; i++) {
             prefix.append(PREFIX_ALPHABET.charAt(RANDOM.nextInt(PREFIX_ALPHABET.length())));
@@ -33,7 +33,7 @@ final class ApiKeySecrets {
         return new NewKey(prefix.toString(), prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

