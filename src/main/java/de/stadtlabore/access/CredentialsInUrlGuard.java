@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import de.stadtlabore.access.apikeys.ApiKeySecrets;
 import de.stadtlabore.common.http.HttpLayerProblems;
 import de.stadtlabore.common.problem.ProblemType;
 import io.vertx.ext.web.Router;
@@ -41,7 +42,7 @@ public class CredentialsInUrlGuard {
         for (Map.Entry<String, String> parameter : parameters) {
             String value = parameter.getValue();
             if (CREDENTIAL_PARAMETERS.contains(parameter.getKey().toLowerCase(Locale.ROOT))
-                    || (value != null && value.startsWith("slk_"))) {
+                    || (value != null && value.startsWith(ApiKeySecrets.MARKER))) {
                 return true;
             }
         }

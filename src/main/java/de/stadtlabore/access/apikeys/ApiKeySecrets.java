@@ -13,7 +13,7 @@ import java.util.HexFormat;
  */
 public final class ApiKeySecrets {
 
-    static final String MARKER = "slk_";
+    public static final String MARKER = "slk_";
     private static final String PREFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 

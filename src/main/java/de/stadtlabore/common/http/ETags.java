@@ -1,6 +1,5 @@
 package de.stadtlabore.common.http;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -23,10 +22,6 @@ public final class ETags {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-    }
-
-    public static String of(String representation) {
-        return of(representation.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
