@@ -100,3 +100,74 @@ insert into identity_provider (id, municipality_id, issuer, audience) values
 on conflict (id) do update set
     issuer = excluded.issuer, audience = excluded.audience, auth_server_url = null,
     municipality_claim = null, roles_claim = 'realm_access/roles', updated_at = now();
+
+-- A realistic shared inventory for the four labs, and a few loans between them.
+insert into item (id, lab_id, name, description, category, inventory_number, condition, accessories,
+                  replacement_value, photos, sharing, public, status, max_loan_days, min_notice_hours, deposit,
+                  briefing_required, pickup_notes) values
+    ('3d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000001', 'Prusa MK4',
+     '3D-Drucker für PLA und PETG, Bauraum 25 × 21 × 22 cm.', '3d-printer', 'ARN-3D-001', 'good',
+     array['Ersatzdüse 0,4 mm', 'Spachtel', '2 Rollen PLA'], 1099.00, '{}', 'network', true, 'available', 14, 48, 100.00,
+     true, 'Abholung dienstags bis freitags zu den Öffnungszeiten.'),
+    ('3d000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'Meta Quest 3 (Set A)',
+     'VR-Brille mit zwei Controllern, für Workshops zur Stadtplanung in VR.', 'vr-headset', 'ARN-VR-001', 'good',
+     array['2 Controller', 'Ladekabel', 'Hygiene-Masken'], 549.00, '{}', 'network', true, 'available', 7, 24, 50.00,
+     true, null),
+    ('3d000000-0000-4000-8000-000000000003', '1b000000-0000-4000-8000-000000000002', 'Umweltsensor-Koffer',
+     'Zehn Sensor-Kits (Feinstaub, Temperatur, Luftfeuchte) mit LoRaWAN-Anbindung.', 'sensor-kit', 'ISL-SK-001', 'good',
+     array['10 Sensorknoten', 'Gateway', 'Netzteile'], 2400.00, '{}', 'network', true, 'available', 30, 72, 200.00,
+     true, 'Einweisung 30 Minuten vor Abholung.'),
+    ('3d000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000002', 'Beamer Epson EB-W49',
+     'Lichtstarker Beamer für Veranstaltungen.', 'projector', 'ISL-PR-001', 'fair',
+     array['HDMI-Kabel', 'Fernbedienung'], 650.00, '{}', 'lab', false, 'available', 3, 0, null, false, null),
+    ('3d000000-0000-4000-8000-000000000005', '1b000000-0000-4000-8000-000000000003', 'Lasercutter Glowforge Pro',
+     'CO₂-Lasercutter für Holz, Acryl und Karton.', 'laser-cutter', 'MEN-LC-001', 'good',
+     array['Absaugung', 'Wabenbett'], 6900.00, '{}', 'lab', true, 'available', 1, 24, null, true,
+     'Nur mit Einweisung; Nutzung in der Zukunfts.Werk.Stadt.'),
+    ('3d000000-0000-4000-8000-000000000006', '1b000000-0000-4000-8000-000000000003', 'Bambu Lab P1S',
+     'Schneller 3D-Drucker mit Gehäuse.', '3d-printer', 'MEN-3D-002', 'new',
+     array['AMS-Einheit', 'Ersatzdüse'], 899.00, '{}', 'network', true, 'available', 14, 48, 100.00, true, null),
+    ('3d000000-0000-4000-8000-000000000007', '1b000000-0000-4000-8000-000000000004', 'Meta Quest 3 (Set B)',
+     'VR-Brille für Beteiligungswerkstätten.', 'vr-headset', 'SOE-VR-001', 'good',
+     array['2 Controller', 'Ladestation'], 549.00, '{}', 'network', true, 'available', 7, 24, 50.00, true, null),
+    ('3d000000-0000-4000-8000-000000000008', '1b000000-0000-4000-8000-000000000004', 'Robotik-Set LEGO SPIKE Prime',
+     'Sechs Robotik-Bausätze für Schulklassen.', 'robotics-kit', 'SOE-RB-001', 'fair',
+     array['6 Sets', 'Tablets nicht enthalten'], 2300.00, '{}', 'network', true, 'maintenance', 21, 72, 150.00, false,
+     null),
+    ('3d000000-0000-4000-8000-000000000009', '1b000000-0000-4000-8000-000000000004', 'Interview-Mikrofon Rode Wireless GO II',
+     'Funkmikrofon-Set für Videos und Podcasts.', 'microphone', 'SOE-MI-001', 'good',
+     array['2 Sender', 'Empfänger', 'Ansteckmikrofone'], 299.00, '{}', 'network', false, 'available', 10, 24, null, false,
+     null)
+on conflict (id) do update set
+    lab_id = excluded.lab_id, name = excluded.name, description = excluded.description, category = excluded.category,
+    inventory_number = excluded.inventory_number, condition = excluded.condition, accessories = excluded.accessories,
+    replacement_value = excluded.replacement_value, sharing = excluded.sharing, public = excluded.public,
+    status = excluded.status, max_loan_days = excluded.max_loan_days, min_notice_hours = excluded.min_notice_hours,
+    deposit = excluded.deposit, briefing_required = excluded.briefing_required, pickup_notes = excluded.pickup_notes,
+    updated_at = now();
+
+-- Loans: Iserlohn has Arnsberg's printer, Menden asks for Soest's VR set, a past loan came back.
+insert into reservation (id, item_id, kind, starts_at, ends_at, status, borrower_municipality_id, borrower_lab_id,
+                         requested_by, purpose, decision_due_at, decided_at, decided_by, handed_over_at,
+                         returned_at, return_condition) values
+    ('4e000000-0000-4000-8000-000000000001', '3d000000-0000-4000-8000-000000000001', 'loan',
+     date_trunc('day', now()) - interval '2 days', date_trunc('day', now()) + interval '5 days', 'handed-over',
+     '0a000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000002', 'iserlohn-staff',
+     'Druck von Stadtmodellen für den Zukunftstag', null, now() - interval '6 days', 'arnsberg-admin',
+     now() - interval '2 days', null, null),
+    ('4e000000-0000-4000-8000-000000000002', '3d000000-0000-4000-8000-000000000007', 'loan',
+     date_trunc('day', now()) + interval '10 days', date_trunc('day', now()) + interval '12 days', 'requested',
+     '0a000000-0000-4000-8000-000000000003', '1b000000-0000-4000-8000-000000000003', 'menden-staff',
+     'VR-Rundgang durch die neue Innenstadt beim Bürgerabend', now() + interval '3 days', null, null, null, null, null),
+    ('4e000000-0000-4000-8000-000000000003', '3d000000-0000-4000-8000-000000000003', 'loan',
+     date_trunc('day', now()) - interval '40 days', date_trunc('day', now()) - interval '25 days', 'returned',
+     '0a000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000004', 'soest-staff',
+     'Messkampagne Hitzeinseln in der Altstadt', null, now() - interval '45 days', 'iserlohn-admin',
+     now() - interval '40 days', now() - interval '25 days', 'good')
+on conflict (id) do nothing;
+
+insert into reservation (id, item_id, kind, starts_at, ends_at, status, requested_by, purpose) values
+    ('4e000000-0000-4000-8000-000000000004', '3d000000-0000-4000-8000-000000000002', 'maintenance',
+     date_trunc('day', now()) + interval '20 days', date_trunc('day', now()) + interval '21 days', 'scheduled',
+     'arnsberg-staff', 'Linsen reinigen, Firmware-Update')
+on conflict (id) do nothing;

@@ -36,6 +36,39 @@ public class AccessPolicy {
     }
 
     /**
+     * What of the shared inventory a caller may see: everything (network administrators), the
+     * network-shared items of all labs (members: people of a member municipality, API keys with
+     * inventory:read), their own municipality's items, and public items (everyone).
+     */
+    public record InventoryView(boolean everything, boolean member, UUID municipality) {
+
+        public boolean canSee(boolean publiclyVisible, boolean networkShared, UUID owner) {
+            return everything || publiclyVisible || (member && networkShared) || owner.equals(municipality);
+        }
+    }
+
+    public InventoryView inventoryView(Caller caller) {
+        boolean member = switch (caller.method()) {
+            case ANONYMOUS -> false;
+            case OIDC -> caller.isNetworkAdmin() || caller.municipalityId() != null;
+            case API_KEY -> caller.scopes().contains(Scope.INVENTORY_READ.toString())
+                    || caller.scopes().contains(Scope.INVENTORY_WRITE.toString());
+        };
+        UUID own = caller.method() == Caller.AuthMethod.API_KEY && !member ? null : caller.municipalityId();
+        return new InventoryView(caller.isNetworkAdmin(), member, own);
+    }
+
+    /** Whether the caller acts for one of the municipalities (people or keys with the scope). */
+    public boolean actsForAny(Caller caller, Action action, UUID... municipalities) {
+        for (UUID municipality : municipalities) {
+            if (municipality != null && allows(caller, action, municipality)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The municipality whose records of a kind the caller may list, or null for all of them
      * (network administrators). Refuses callers who may not list any.
      */

@@ -18,7 +18,15 @@ public enum Action {
     LAB_UPDATE(true, Set.of(Caller.LAB_ADMIN), Scope.LABS_WRITE),
     LAB_MOVE_TO_OTHER_MUNICIPALITY(true, Set.of(), null),
     API_KEY_MANAGE(false, Set.of(Caller.LAB_ADMIN), null),
-    AUDIT_READ(true, Set.of(Caller.LAB_ADMIN), Scope.AUDIT_READ);
+    AUDIT_READ(true, Set.of(Caller.LAB_ADMIN), Scope.AUDIT_READ),
+    /** Create, update and retire items, plan maintenance — for the owning municipality. */
+    ITEM_MANAGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.INVENTORY_WRITE),
+    /** Request a loan for one of the caller's own labs. */
+    LOAN_REQUEST(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.INVENTORY_WRITE),
+    /** Approve, reject, hand over, take back or cancel loans of the owning municipality's items. */
+    LOAN_DECIDE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.INVENTORY_WRITE),
+    /** Read loans of the caller's municipality, as borrower or owner. */
+    LOAN_READ(true, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.INVENTORY_READ);
 
     private final boolean networkAdmin;
     private final Set<String> municipalRoles;

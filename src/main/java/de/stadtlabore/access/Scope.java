@@ -10,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Scope {
     LABS_READ("labs:read"),
     LABS_WRITE("labs:write"),
-    AUDIT_READ("audit:read");
+    AUDIT_READ("audit:read"),
+    INVENTORY_READ("inventory:read"),
+    INVENTORY_WRITE("inventory:write");
 
     private final String value;
 

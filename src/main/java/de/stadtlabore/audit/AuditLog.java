@@ -29,18 +29,32 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String targetType, String targetId, UUID municipalityId) {
         Caller caller = currentCaller.get();
-        AuditEvent event = new AuditEvent();
-        event.id = UUID.randomUUID();
-        event.occurredAt = Timestamps.now();
-        event.municipalityId = municipalityId;
+        AuditEvent event = event(action, targetType, targetId, municipalityId);
         event.actorType = caller.method() == Caller.AuthMethod.API_KEY ? "api-key" : "user";
         event.actorSubject = caller.subject() == null ? "anonymous" : caller.subject();
         event.actorIssuer = caller.issuer();
         event.apiKeyId = caller.apiKeyId();
+        event.requestId = RequestIds.of(request.getCurrent());
+        events.persist(event);
+    }
+
+    /** A change made by the service itself, e.g. a scheduled job expiring a request. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSystem(String job, String action, String targetType, String targetId, UUID municipalityId) {
+        AuditEvent event = event(action, targetType, targetId, municipalityId);
+        event.actorType = "system";
+        event.actorSubject = job;
+        events.persist(event);
+    }
+
+    private static AuditEvent event(String action, String targetType, String targetId, UUID municipalityId) {
+        AuditEvent event = new AuditEvent();
+        event.id = UUID.randomUUID();
+        event.occurredAt = Timestamps.now();
+        event.municipalityId = municipalityId;
         event.action = action;
         event.targetType = targetType;
         event.targetId = targetId;
-        event.requestId = RequestIds.of(request.getCurrent());
-        events.persist(event);
+        return event;
     }
 }

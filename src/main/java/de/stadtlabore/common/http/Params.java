@@ -12,6 +12,18 @@ public final class Params {
     private Params() {
     }
 
+    /** An optional RFC 3339 instant; null when absent. */
+    public static java.time.OffsetDateTime instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid(List.of(new Violation(name, "field.not-an-instant")));
+        }
+    }
+
     public static UUID uuid(String name, String raw) {
         try {
             return UUID.fromString(raw);

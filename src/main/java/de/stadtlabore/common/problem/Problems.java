@@ -23,7 +23,8 @@ public final class Problems {
                 .map(v -> new FieldError(v.field(), Messages.text(v.messageKey(), locale, v.args())))
                 .toList();
         String detail = Messages.text(e.detailKey(), locale, e.detailArgs());
-        return problem(e.type(), locale, detail, instance, requestId, errors);
+        return new Problem(e.type().uri().toString(), Messages.title(e.type(), locale), e.type().status(), detail,
+                instance, requestId, errors, e.extensions());
     }
 
     public static Response response(Problem problem, Locale locale) {

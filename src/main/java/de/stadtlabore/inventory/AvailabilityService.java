@@ -1,0 +1,86 @@
+package de.stadtlabore.inventory;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import de.stadtlabore.access.AccessPolicy;
+import de.stadtlabore.access.Caller;
+import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.labs.Lab;
+import de.stadtlabore.labs.LabRepository;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** "Which 3D scanner is free from 12 to 14 June?" — across every lab the caller may borrow from. */
+@ApplicationScoped
+public class AvailabilityService {
+
+    @Inject
+    ItemRepository items;
+
+    @Inject
+    LabRepository labs;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Transactional
+    public Page<ItemRepository.Free> find(String category, String text, String start, String end, String nearLab,
+            PageRequest page) {
+        Caller caller = currentCaller.get();
+        AccessPolicy.InventoryView view = policy.inventoryView(caller);
+        if (caller.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!view.member()) {
+            throw new ForbiddenException();
+        }
+        List<Violation> violations = new ArrayList<>();
+        OffsetDateTime from = instant("start", start, violations);
+        OffsetDateTime to = instant("end", end, violations);
+        if (from != null && to != null && !to.isAfter(from)) {
+            violations.add(new Violation("end", "field.end-after-start"));
+        }
+        Lab near = null;
+        if (nearLab != null && !nearLab.isBlank()) {
+            near = labs.findBySlug(nearLab).orElse(null);
+            if (near == null) {
+                violations.add(new Violation("nearLab", "field.unknown-lab"));
+            }
+        } else if (caller.municipalityId() != null) {
+            near = labs.find("municipality.id", Sort.by("name").and("id"), caller.municipalityId()).firstResult();
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        return items.free(view, ItemService.blankToNull(category), ItemService.blankToNull(text), from, to,
+                near == null ? null : near.latitude, near == null ? null : near.longitude, null, page);
+    }
+
+    private static OffsetDateTime instant(String name, String raw, List<Violation> violations) {
+        if (raw == null || raw.isBlank()) {
+            violations.add(new Violation(name, "field.required"));
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(name, "field.not-an-instant"));
+            return null;
+        }
+    }
+}

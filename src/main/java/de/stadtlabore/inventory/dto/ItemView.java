@@ -1,0 +1,27 @@
+package de.stadtlabore.inventory.dto;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** An item as the callers who may see it see it. */
+public record ItemView(
+        UUID id,
+        Refs.LabRef lab,
+        String name,
+        String description,
+        String category,
+        String inventoryNumber,
+        String condition,
+        List<String> accessories,
+        Money replacementValue,
+        List<String> photos,
+        String sharing,
+        @JsonProperty("public") boolean publiclyVisible,
+        String status,
+        LendingTerms lendingTerms,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,29 @@
+package de.stadtlabore.inventory.dto;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A loan or maintenance period, as the owner's and the borrower's staff see it. */
+public record ReservationView(
+        UUID id,
+        String kind,
+        Refs.ItemRef item,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String status,
+        boolean overdue,
+        Refs.LabRef borrowerLab,
+        String requestedBy,
+        String purpose,
+        OffsetDateTime decisionDueAt,
+        OffsetDateTime decidedAt,
+        String decisionReason,
+        OffsetDateTime handedOverAt,
+        OffsetDateTime returnedAt,
+        String returnCondition,
+        String damageReport,
+        OffsetDateTime cancelledAt,
+        String cancelReason,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+}
