@@ -18,11 +18,17 @@ public class AccessPolicy {
     public boolean allows(Caller caller, Action action, UUID owner) {
         return switch (caller.method()) {
             case ANONYMOUS -> false;
-            case API_KEY -> action.keyScope() != null && caller.scopes().contains(action.keyScope().toString())
-                    && caller.actsFor(owner);
+            case API_KEY -> action.keyScope() != null && hasScope(caller, action.keyScope()) && caller.actsFor(owner);
             case OIDC -> (action.networkAdmin() && caller.isNetworkAdmin())
                     || (caller.actsFor(owner) && caller.roles().stream().anyMatch(action.municipalRoles()::contains));
         };
+    }
+
+    /** A key's scopes; a write scope includes reading the same capability. */
+    private static boolean hasScope(Caller caller, Scope scope) {
+        return caller.scopes().contains(scope.toString())
+                || (scope.toString().endsWith(":read")
+                        && caller.scopes().contains(scope.toString().replace(":read", ":write")));
     }
 
     /** Like {@link #allows}, but refuses: 401 for anonymous callers, 403 otherwise. */
@@ -51,8 +57,7 @@ public class AccessPolicy {
         boolean member = switch (caller.method()) {
             case ANONYMOUS -> false;
             case OIDC -> caller.isNetworkAdmin() || caller.municipalityId() != null;
-            case API_KEY -> caller.scopes().contains(Scope.INVENTORY_READ.toString())
-                    || caller.scopes().contains(Scope.INVENTORY_WRITE.toString());
+            case API_KEY -> hasScope(caller, Scope.INVENTORY_READ);
         };
         UUID own = caller.method() == Caller.AuthMethod.API_KEY && !member ? null : caller.municipalityId();
         return new InventoryView(caller.isNetworkAdmin(), member, own);

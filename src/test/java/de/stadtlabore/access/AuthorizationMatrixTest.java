@@ -73,6 +73,14 @@ class AuthorizationMatrixTest {
             Who.OTHER_STAFF, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.KEY_WITHOUT_SCOPE,
             Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN);
 
+    static final Set<Who> OWNER_STAFF_AND_KEYS = EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE,
+            Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN);
+    static final java.time.OffsetDateTime LOAN_DAY = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(100);
+    /** An item of Arnsberg and one of Soest, both shared with the network; created once. */
+    static String matrixItem;
+    static String soestItem;
+
     static final List<Operation> OPERATIONS = List.of(
             new Operation("create lab", "POST", n -> "/labs",
                     n -> Fixtures.lab("matrix-new-" + n, "arnsberg", "neu"), null, "labs:write",
@@ -104,7 +112,27 @@ class AuthorizationMatrixTest {
             new Operation("read audit log", "GET", n -> "/audit-events", n -> null, null, "audit:read",
                     EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE), 200, Map.of()),
             new Operation("who am I", "GET", n -> "/me", n -> null, null, "labs:read", EVERYONE_AUTHENTICATED, 200,
-                    Map.of()));
+                    Map.of()),
+            new Operation("add item", "POST", n -> "/items",
+                    n -> Fixtures.item("freiraum-arnsberg", "TEST-M-" + n, "camera", "network", false, "available"),
+                    null, "inventory:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
+            new Operation("update item", "PUT", n -> "/items/" + matrixItem,
+                    n -> Fixtures.item("freiraum-arnsberg", "TEST-M-ITEM", "camera", "network", false, "available"),
+                    "/items/{item}", "inventory:write", OWNER_STAFF_AND_KEYS, 200,
+                    Map.of(Who.KEY_WITHOUT_SCOPE, 404)),
+            new Operation("borrow for an own lab", "POST", n -> "/reservations",
+                    n -> Fixtures.loan(soestItem, "freiraum-arnsberg", LOAN_DAY.plusDays(n), LOAN_DAY.plusDays(n).plusHours(2)),
+                    null, "inventory:write", OWNER_STAFF_AND_KEYS, 201, Map.of(Who.KEY_WITHOUT_SCOPE, 404)),
+            new Operation("approve a request for an own item", "POST",
+                    n -> "/reservations/" + Fixtures.requestLoan(Tokens.staff("soest"), matrixItem, "stadtlabor-soest",
+                            LOAN_DAY.plusDays(n), LOAN_DAY.plusDays(n).plusHours(2)) + "/approve",
+                    n -> null, null, "inventory:write", OWNER_STAFF_AND_KEYS, 200,
+                    Map.of(Who.KEY_WITHOUT_SCOPE, 404, Who.NETWORK_ADMIN, 403)),
+            new Operation("list loans", "GET", n -> "/reservations", n -> null, null, "inventory:read",
+                    EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
+                            Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
+                    200, Map.of()));
+
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -134,11 +162,21 @@ class AuthorizationMatrixTest {
                 .then().statusCode(200);
         revokedKey = revoked.secret();
         Tokens.createRealm(Fixtures.realm("stadtlabore-unbekannt", "unbekannt"));
+        matrixItem = Fixtures.createItem(Tokens.staff("arnsberg"), "freiraum-arnsberg", "TEST-M-ITEM", "camera", "network");
+        soestItem = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", "TEST-M-SOEST", "camera", "network");
     }
 
+    @Inject
+    de.stadtlabore.inventory.InventoryTestData inventory;
+
     @AfterAll
-    @Transactional
     void removeCreatedObjects() {
+        inventory.clean();
+        removeLabsAndMunicipalities();
+    }
+
+    @Transactional
+    void removeLabsAndMunicipalities() {
         labs.delete("slug like 'matrix-%'");
         municipalities.delete("slug like 'matrix-%'");
     }
@@ -159,7 +197,8 @@ class AuthorizationMatrixTest {
                 // key attempts of some cases do not throttle the others.
                 .header("X-Forwarded-For", "198.51.100." + (n % 250));
         if (op.etagOf() != null) {
-            request.header("If-Match", api().when().get(op.etagOf()).then().statusCode(200).extract().header("ETag"));
+            request.header("If-Match", api().header("Authorization", "Bearer " + Tokens.staff("arnsberg"))
+                    .when().get(op.etagOf().replace("{item}", matrixItem)).then().statusCode(200).extract().header("ETag"));
         }
         String body = op.body().apply(n);
         if (body != null) {
@@ -194,7 +233,7 @@ class AuthorizationMatrixTest {
             case OTHER_ADMIN -> bearer(request, Tokens.admin("soest"));
             case NETWORK_ADMIN -> bearer(request, Tokens.networkAdmin());
             case KEY_WITH_SCOPE -> request.header("X-API-Key", ownerKey(op.scope()));
-            case KEY_WITHOUT_SCOPE -> request.header("X-API-Key", ownerKey("labs:read".equals(op.scope()) ? "audit:read" : "labs:read"));
+            case KEY_WITHOUT_SCOPE -> request.header("X-API-Key", ownerKey(op.scope().startsWith("labs:") ? "audit:read" : "labs:read"));
             case REVOKED_KEY -> request.header("X-API-Key", revokedKey);
             case EXPIRED_TOKEN -> bearer(request, Tokens.mint("stadtlabore-arnsberg", "arnsberg-admin",
                     Map.of("exp", now - 120, "iat", now - 1000), "realm"));

@@ -23,6 +23,46 @@ public final class Fixtures {
                 """.formatted(slug, slug, municipality, notes);
     }
 
+    /** An item body for {@code POST /items} and {@code PUT /items/{id}}. */
+    public static String item(String lab, String inventoryNumber, String category, String sharing, boolean isPublic,
+            String status) {
+        return """
+                {"lab": "%s", "name": "Testgerät %s", "description": "Ein Gerät für Tests.", "category": "%s",
+                 "inventoryNumber": "%s", "condition": "good", "accessories": ["Kabel"],
+                 "replacementValue": {"amount": 499.00, "currency": "EUR"}, "sharing": "%s", "public": %s,
+                 "status": "%s",
+                 "lendingTerms": {"maxLoanDays": 14, "minNoticeHours": 0, "deposit": {"amount": 50, "currency": "EUR"},
+                   "briefingRequired": false, "pickupNotes": "Am Empfang"}}
+                """.formatted(lab, inventoryNumber, category, inventoryNumber, sharing, isPublic, status);
+    }
+
+    /** Creates an item as the given staff member and returns its id. */
+    public static String createItem(String staffToken, String lab, String inventoryNumber, String category,
+            String sharing) {
+        return as(staffToken).contentType("application/json")
+                .body(item(lab, inventoryNumber, category, sharing, false, "available"))
+                .when().post("/items").then().statusCode(201).extract().path("id");
+    }
+
+    /** A loan request body. */
+    public static String loan(String item, String borrowerLab, OffsetDateTime start, OffsetDateTime end) {
+        return """
+                {"item": "%s", "borrowerLab": "%s", "startsAt": "%s", "endsAt": "%s", "purpose": "Workshop"}
+                """.formatted(item, borrowerLab, rfc3339(start), rfc3339(end));
+    }
+
+    /** RFC 3339 with seconds (OffsetDateTime.toString() drops zero seconds). */
+    public static String rfc3339(OffsetDateTime time) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+
+    /** Requests a loan as the given staff member and returns its id. */
+    public static String requestLoan(String staffToken, String item, String borrowerLab, OffsetDateTime start,
+            OffsetDateTime end) {
+        return as(staffToken).contentType("application/json").body(loan(item, borrowerLab, start, end))
+                .when().post("/reservations").then().statusCode(201).extract().path("id");
+    }
+
     /** A municipality body trusting one issuer. */
     public static String municipality(String slug, String issuer, String website) {
         return """
