@@ -171,3 +171,49 @@ insert into reservation (id, item_id, kind, starts_at, ends_at, status, requeste
      date_trunc('day', now()) + interval '20 days', date_trunc('day', now()) + interval '21 days', 'scheduled',
      'arnsberg-staff', 'Linsen reinigen, Firmware-Update')
 on conflict (id) do nothing;
+
+-- Events: the monthly virtual coffee of the network (last Wednesday, 09:30 Berlin time) and a
+-- handful of public events across the labs, dated relative to today.
+insert into event (id, lead_lab_id, title, description, category, topics, format, place_lab_id, place_address,
+                   online_url, accessibility_notes, visibility, status, time_zone, starts_local, ends_local, rrule)
+values
+    ('5f000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000001',
+     'Virtueller Kaffee der Stadtlabore-Crew',
+     'Jeden letzten Mittwoch im Monat: Austausch der vier Stadtlabore bei einer Tasse Kaffee.', 'netzwerktreffen',
+     array['Netzwerk', 'Austausch'], 'online', null, null, 'https://meet.example.org/stadtlabore-kaffee', null,
+     'network', 'scheduled', 'Europe/Berlin', '2026-01-28 09:30', '2026-01-28 10:30', 'FREQ=MONTHLY;BYDAY=-1WE'),
+    ('5f000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000003',
+     'Offene Werkstatt: 3D-Druck für Einsteiger',
+     'Jeden Donnerstag zeigen wir, wie aus einer Idee ein gedrucktes Objekt wird. Ohne Vorkenntnisse.', 'workshop',
+     array['3D-Druck', 'Makerspace'], 'in-person', '1b000000-0000-4000-8000-000000000003', null, null,
+     'Eine Stufe am Eingang; mobile Rampe auf Nachfrage.', 'public', 'scheduled', 'Europe/Berlin',
+     date_trunc('week', now() at time zone 'Europe/Berlin') + interval '3 days 18 hours',
+     date_trunc('week', now() at time zone 'Europe/Berlin') + interval '3 days 20 hours', 'FREQ=WEEKLY;BYDAY=TH'),
+    ('5f000000-0000-4000-8000-000000000003', '1b000000-0000-4000-8000-000000000004',
+     'Bürgerdialog: Mobilität in der Soester Altstadt',
+     'Wie kommen wir morgen durch die Altstadt? Wir zeigen Daten und sammeln Ideen.', 'buergerdialog',
+     array['Mobilität', 'Bürgerbeteiligung'], 'hybrid', '1b000000-0000-4000-8000-000000000004', null,
+     'https://meet.example.org/soest-mobilitaet', 'Stufenloser Zugang, Höranlage vorhanden.', 'public', 'scheduled',
+     'Europe/Berlin', date_trunc('day', now() at time zone 'Europe/Berlin') + interval '12 days 18 hours',
+     date_trunc('day', now() at time zone 'Europe/Berlin') + interval '12 days 20 hours 30 minutes', null),
+    ('5f000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000002',
+     'Klima-Sensoren selber bauen',
+     'Gemeinsam mit dem stadtLABOR Soest bauen wir Sensoren für Temperatur und Feinstaub.', 'workshop',
+     array['Klima und Umwelt', 'Sensorik'], 'in-person', '1b000000-0000-4000-8000-000000000002', null, null, null,
+     'public', 'scheduled', 'Europe/Berlin', date_trunc('day', now() at time zone 'Europe/Berlin') + interval '20 days 15 hours',
+     date_trunc('day', now() at time zone 'Europe/Berlin') + interval '20 days 18 hours', null),
+    ('5f000000-0000-4000-8000-000000000005', '1b000000-0000-4000-8000-000000000001',
+     'Smart-City-Sprechstunde',
+     'Alle zwei Wochen: Fragen zu digitalen Angeboten der Stadt Arnsberg, ohne Anmeldung.', 'sprechstunde',
+     array['Smart City', 'Digitale Bildung'], 'in-person', '1b000000-0000-4000-8000-000000000001', null, null,
+     'Ebenerdiger Eingang.', 'public', 'scheduled', 'Europe/Berlin',
+     date_trunc('week', now() at time zone 'Europe/Berlin') + interval '1 day 16 hours',
+     date_trunc('week', now() at time zone 'Europe/Berlin') + interval '1 day 18 hours', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU')
+on conflict (id) do nothing;
+
+insert into event_organiser (event_id, lab_id, status, responded_at) values
+    ('5f000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000002', 'accepted', now()),
+    ('5f000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000003', 'accepted', now()),
+    ('5f000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000004', 'accepted', now()),
+    ('5f000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000004', 'accepted', now())
+on conflict (event_id, lab_id) do nothing;

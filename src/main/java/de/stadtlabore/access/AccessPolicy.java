@@ -54,13 +54,21 @@ public class AccessPolicy {
     }
 
     public InventoryView inventoryView(Caller caller) {
-        boolean member = switch (caller.method()) {
-            case ANONYMOUS -> false;
-            case OIDC -> caller.isNetworkAdmin() || caller.municipalityId() != null;
-            case API_KEY -> hasScope(caller, Scope.INVENTORY_READ);
-        };
+        boolean member = isNetworkMember(caller, Scope.INVENTORY_READ);
         UUID own = caller.method() == Caller.AuthMethod.API_KEY && !member ? null : caller.municipalityId();
         return new InventoryView(caller.isNetworkAdmin(), member, own);
+    }
+
+    /**
+     * Whether the caller belongs to the network for a capability: people of a member
+     * municipality and network administrators; API keys with the capability's read scope.
+     */
+    public boolean isNetworkMember(Caller caller, Scope readScope) {
+        return switch (caller.method()) {
+            case ANONYMOUS -> false;
+            case OIDC -> caller.isNetworkAdmin() || caller.municipalityId() != null;
+            case API_KEY -> hasScope(caller, readScope);
+        };
     }
 
     /** Whether the caller acts for one of the municipalities (people or keys with the scope). */

@@ -26,7 +26,11 @@ public enum Action {
     /** Approve, reject, hand over, take back or cancel loans of the owning municipality's items. */
     LOAN_DECIDE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.INVENTORY_WRITE),
     /** Read loans of the caller's municipality, as borrower or owner. */
-    LOAN_READ(true, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.INVENTORY_READ);
+    LOAN_READ(true, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.INVENTORY_READ),
+    /** Create and edit events of an organising lab; invite co-organisers; cancel or move occurrences. */
+    EVENT_MANAGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.EVENTS_WRITE),
+    /** Accept or decline an invitation to co-organise, for one of the municipality's labs. */
+    EVENT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.EVENTS_WRITE);
 
     private final boolean networkAdmin;
     private final Set<String> municipalRoles;

@@ -12,7 +12,9 @@ public enum Scope {
     LABS_WRITE("labs:write"),
     AUDIT_READ("audit:read"),
     INVENTORY_READ("inventory:read"),
-    INVENTORY_WRITE("inventory:write");
+    INVENTORY_WRITE("inventory:write"),
+    EVENTS_READ("events:read"),
+    EVENTS_WRITE("events:write");
 
     private final String value;
 

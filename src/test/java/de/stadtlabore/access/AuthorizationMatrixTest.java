@@ -128,6 +128,12 @@ class AuthorizationMatrixTest {
                             LOAN_DAY.plusDays(n), LOAN_DAY.plusDays(n).plusHours(2)) + "/approve",
                     n -> null, null, "inventory:write", OWNER_STAFF_AND_KEYS, 200,
                     Map.of(Who.KEY_WITHOUT_SCOPE, 404, Who.NETWORK_ADMIN, 403)),
+            new Operation("create event", "POST", n -> "/events",
+                    n -> """
+                            {"leadLab": "freiraum-arnsberg", "title": "Test Matrix %d", "category": "workshop",
+                             "format": "online", "onlineUrl": "https://meet.example.org/m", "visibility": "public",
+                             "start": "2027-09-01T10:00:00", "end": "2027-09-01T11:00:00"}
+                            """.formatted(n), null, "events:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
             new Operation("list loans", "GET", n -> "/reservations", n -> null, null, "inventory:read",
                     EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
                             Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
@@ -175,8 +181,12 @@ class AuthorizationMatrixTest {
         removeLabsAndMunicipalities();
     }
 
+    @Inject
+    de.stadtlabore.events.EventRepository events;
+
     @Transactional
     void removeLabsAndMunicipalities() {
+        events.delete("title like 'Test Matrix %'");
         labs.delete("slug like 'matrix-%'");
         municipalities.delete("slug like 'matrix-%'");
     }

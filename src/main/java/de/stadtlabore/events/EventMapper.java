@@ -1,0 +1,38 @@
+package de.stadtlabore.events;
+
+import de.stadtlabore.events.dto.EventInput;
+import de.stadtlabore.events.dto.EventView;
+import de.stadtlabore.events.dto.OccurrenceView;
+import de.stadtlabore.labs.Lab;
+import de.stadtlabore.inventory.dto.Refs;
+
+/** Events and occurrences → representations. */
+final class EventMapper {
+
+    private EventMapper() {
+    }
+
+    static Refs.LabRef lab(Lab lab) {
+        return lab == null ? null : new Refs.LabRef(lab.slug, lab.name, lab.municipality.slug);
+    }
+
+    static EventView.PlaceView place(Event e) {
+        return e.placeLab == null && e.placeAddress == null ? null : new EventView.PlaceView(lab(e.placeLab), e.placeAddress);
+    }
+
+    static EventView view(Event e) {
+        return new EventView(e.id, e.title, e.description, e.category, e.topics, e.format, place(e), e.onlineUrl,
+                e.accessibilityNotes, e.visibility, e.status, e.timeZone, e.startsLocal, e.endsLocal,
+                e.rrule == null ? null : new EventInput.Recurrence(e.rrule, e.exdates.stream().sorted().toList()),
+                lab(e.leadLab),
+                e.organisers.stream().map(o -> new EventView.OrganiserView(lab(o.lab), o.status)).toList(),
+                e.sequence, e.createdAt, e.updatedAt);
+    }
+
+    static OccurrenceView view(Occurrence o) {
+        Event e = o.event();
+        return new OccurrenceView(e.id, o.originalStart(), e.title, e.category, e.topics, e.format, e.visibility,
+                o.start().toOffsetDateTime(), o.end().toOffsetDateTime(), e.timeZone,
+                o.cancelled() ? "cancelled" : "scheduled", o.moved(), e.rrule != null, lab(e.leadLab), place(e));
+    }
+}

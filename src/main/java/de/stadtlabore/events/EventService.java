@@ -1,0 +1,267 @@
+package de.stadtlabore.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import de.stadtlabore.access.AccessPolicy;
+import de.stadtlabore.access.Action;
+import de.stadtlabore.access.Caller;
+import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.access.Scope;
+import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.http.RepresentationTags;
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.ProblemType;
+import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.common.time.Timestamps;
+import de.stadtlabore.events.dto.EventInput;
+import de.stadtlabore.events.dto.OccurrenceChange;
+import de.stadtlabore.labs.Lab;
+import de.stadtlabore.labs.LabRepository;
+
+/** Events and series: organising, co-organising across municipalities, occurrences in a window. */
+@ApplicationScoped
+public class EventService {
+
+    static final String DEFAULT_ZONE = "Europe/Berlin";
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    LabRepository labs;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    RepresentationTags tags;
+
+    /** Occurrences overlapping [from, to) that the caller may see, by start. */
+    @Transactional
+    public Page<Occurrence> occurrences(Instant from, Instant to, EventRepository.Filter filter, PageRequest page) {
+        Instant start = from == null ? Instant.now() : from;
+        Instant end = to == null ? start.plus(DEFAULT_WINDOW) : to;
+        if (!end.isAfter(start)) {
+            throw ApiException.invalid(List.of(new Violation("to", "field.end-after-start")));
+        }
+        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+            throw ApiException.invalid(List.of(new Violation("to", "field.window-too-long", MAX_WINDOW.toDays())));
+        }
+        boolean network = policy.isNetworkMember(caller.get(), Scope.EVENTS_READ);
+        List<Occurrence> all = events.candidates(network, filter, LocalDateTime.ofInstant(start, ZoneOffset.UTC),
+                LocalDateTime.ofInstant(end, ZoneOffset.UTC)).stream()
+                .flatMap(e -> Recurrences.expand(e, start, end).stream())
+                .sorted(Comparator.comparing((Occurrence o) -> o.start().toInstant())
+                        .thenComparing(o -> o.event().title).thenComparing(o -> o.event().id))
+                .toList();
+        int from0 = Math.min(page.offset(), all.size());
+        return Page.of(all.subList(from0, Math.min(from0 + page.size(), all.size())), page, all.size());
+    }
+
+    /** An event the caller may see; network events do not exist for the public (404). */
+    @Transactional
+    public Event get(UUID id) {
+        Event event = events.findWithDetails(id).orElseThrow(() -> ApiException.notFound("detail.event-not-found", id));
+        if (!event.isPublic() && !policy.isNetworkMember(caller.get(), Scope.EVENTS_READ)) {
+            throw ApiException.notFound("detail.event-not-found", id);
+        }
+        return event;
+    }
+
+    @Transactional
+    public Event create(EventInput input) {
+        Lab lead = lab("leadLab", input.leadLab());
+        policy.require(caller.get(), Action.EVENT_MANAGE, lead.municipality.id);
+        Event event = new Event();
+        event.id = UUID.randomUUID();
+        event.createdAt = Timestamps.now();
+        event.leadLab = lead;
+        apply(input, event);
+        events.persist(event);
+        audit.record("event.create", "event", event.id.toString(), lead.municipality.id);
+        return event;
+    }
+
+    /** Changes an event, given its ETag; staff of any organising lab may. */
+    @Transactional
+    public Event update(UUID id, String ifMatch, EventInput input) {
+        Event event = get(id);
+        requireOrganiser(event);
+        if (!input.leadLab().equals(event.leadLab.slug)) {
+            throw ApiException.invalid(List.of(new Violation("leadLab", "field.lead-lab-fixed")));
+        }
+        tags.requireMatch(ifMatch, EventMapper.view(event));
+        apply(input, event);
+        event.sequence++;
+        audit.record("cancelled".equals(event.status) ? "event.cancel" : "event.update", "event", event.id.toString(),
+                event.leadLab.municipality.id);
+        return event;
+    }
+
+    /** Invites a lab, also of another municipality, to co-organise. */
+    @Transactional
+    public Event invite(UUID id, String labSlug) {
+        Event event = get(id);
+        requireOrganiser(event);
+        Lab lab = lab("lab", labSlug);
+        if (lab.id.equals(event.leadLab.id) || event.organisers.stream().anyMatch(o -> o.lab.id.equals(lab.id))) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.already-organiser", lab.slug);
+        }
+        Organiser organiser = new Organiser();
+        organiser.lab = lab;
+        organiser.status = "invited";
+        organiser.invitedAt = Timestamps.now();
+        event.organisers.add(organiser);
+        touch(event);
+        audit.record("event.invite", "event", event.id.toString(), event.leadLab.municipality.id);
+        audit.record("event.invite", "event", event.id.toString(), lab.municipality.id);
+        return event;
+    }
+
+    /** The invited lab's municipality accepts or declines. */
+    @Transactional
+    public Event answer(UUID id, String labSlug, String status) {
+        Event event = events.findWithDetails(id).orElseThrow(() -> ApiException.notFound("detail.event-not-found", id));
+        Organiser organiser = event.organisers.stream().filter(o -> o.lab.slug.equals(labSlug)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("detail.invitation-not-found", labSlug));
+        policy.require(caller.get(), Action.EVENT_INVITATION_ANSWER, organiser.lab.municipality.id);
+        if (!"invited".equals(organiser.status)) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.invitation-answered", organiser.status);
+        }
+        organiser.status = status;
+        organiser.respondedAt = Timestamps.now();
+        touch(event);
+        audit.record("event.invitation-" + status, "event", event.id.toString(), organiser.lab.municipality.id);
+        return event;
+    }
+
+    /** Cancels one occurrence of a series or moves it (RECURRENCE-ID in calendars). */
+    @Transactional
+    public Event changeOccurrence(UUID id, LocalDateTime original, OccurrenceChange change) {
+        Event event = get(id);
+        requireOrganiser(event);
+        if (event.rrule == null || !Recurrences.isOriginalStart(event, original)
+                || event.exdates.contains(original)) {
+            throw ApiException.notFound("detail.occurrence-not-found", original);
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (!change.cancelled()) {
+            if (change.start() == null || change.end() == null) {
+                violations.add(new Violation(change.start() == null ? "start" : "end", "field.required"));
+            } else if (!change.end().isAfter(change.start())) {
+                violations.add(new Violation("end", "field.end-after-start"));
+            } else if (Duration.between(original, change.start()).abs().compareTo(Recurrences.MAX_MOVE) > 0) {
+                violations.add(new Violation("start", "field.move-too-far", Recurrences.MAX_MOVE.toDays()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        event.overrides.removeIf(o -> o.originalStart.equals(original));
+        OccurrenceOverride override = new OccurrenceOverride();
+        override.originalStart = original;
+        override.cancelled = change.cancelled();
+        override.startsLocal = change.cancelled() ? null : change.start();
+        override.endsLocal = change.cancelled() ? null : change.end();
+        event.overrides.add(override);
+        touch(event);
+        event.sequence++;
+        audit.record(change.cancelled() ? "event.occurrence-cancel" : "event.occurrence-move", "event",
+                event.id + "@" + original, event.leadLab.municipality.id);
+        return event;
+    }
+
+    private void requireOrganiser(Event event) {
+        Caller c = caller.get();
+        UUID[] organising = Stream.concat(Stream.of(event.leadLab.municipality.id), event.organisers.stream()
+                .filter(o -> "accepted".equals(o.status)).map(o -> o.lab.municipality.id)).toArray(UUID[]::new);
+        if (!policy.actsForAny(c, Action.EVENT_MANAGE, organising)) {
+            policy.require(c, Action.EVENT_MANAGE, event.leadLab.municipality.id);
+        }
+    }
+
+    private void apply(EventInput input, Event event) {
+        List<Violation> violations = new ArrayList<>();
+        String zone = input.timeZone() == null ? DEFAULT_ZONE : input.timeZone();
+        try {
+            ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            violations.add(new Violation("timeZone", "field.unknown-time-zone"));
+        }
+        if (!input.end().isAfter(input.start())) {
+            violations.add(new Violation("end", "field.end-after-start"));
+        }
+        if (input.recurrence() != null && Recurrences.parse(input.recurrence().rule()) == null) {
+            violations.add(new Violation("recurrence.rule", "field.invalid-rrule"));
+        }
+        boolean online = !"in-person".equals(input.format());
+        boolean onSite = !"online".equals(input.format());
+        if (online && input.onlineUrl() == null) {
+            violations.add(new Violation("onlineUrl", "field.required"));
+        }
+        Lab placeLab = null;
+        if (onSite) {
+            if (input.place() == null || (input.place().lab() == null && input.place().address() == null)) {
+                violations.add(new Violation("place", "field.required"));
+            } else if (input.place().lab() != null) {
+                placeLab = labs.findBySlug(input.place().lab()).orElse(null);
+                if (placeLab == null) {
+                    violations.add(new Violation("place.lab", "field.unknown-lab"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        event.title = input.title().strip();
+        event.description = input.description() == null ? "" : input.description().strip();
+        event.category = input.category();
+        event.topics = input.topics() == null ? new ArrayList<>() : new ArrayList<>(input.topics());
+        event.format = input.format();
+        event.placeLab = onSite ? placeLab : null;
+        event.placeAddress = onSite && input.place() != null ? input.place().address() : null;
+        event.onlineUrl = online ? input.onlineUrl() : null;
+        event.accessibilityNotes = input.accessibilityNotes();
+        event.visibility = input.visibility();
+        event.status = input.status() == null ? "scheduled" : input.status();
+        event.timeZone = zone;
+        event.startsLocal = input.start();
+        event.endsLocal = input.end();
+        event.rrule = input.recurrence() == null ? null : input.recurrence().rule();
+        event.exdates = input.recurrence() == null || input.recurrence().exceptions() == null ? new ArrayList<>()
+                : new ArrayList<>(input.recurrence().exceptions());
+        event.updatedAt = Timestamps.now();
+    }
+
+    private Lab lab(String field, String slug) {
+        return labs.findBySlug(slug)
+                .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
+    }
+
+    private static void touch(Event event) {
+        event.updatedAt = Timestamps.now();
+    }
+}

@@ -1,0 +1,41 @@
+package de.stadtlabore.events.dto;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An event as organisers send it. {@code start} and {@code end} are local date-times in
+ * {@code timeZone} (default Europe/Berlin) and describe the first occurrence.
+ */
+public record EventInput(
+        @NotBlank @Size(max = 80) String leadLab,
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 20000) String description,
+        @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 60) String category,
+        @Size(max = 20) List<@NotBlank @Size(max = 60) String> topics,
+        @NotNull @Pattern(regexp = "in-person|online|hybrid") String format,
+        @Valid Place place,
+        @Pattern(regexp = "https?://\\S{1,990}") String onlineUrl,
+        @Size(max = 2000) String accessibilityNotes,
+        @NotNull @Pattern(regexp = "public|network") String visibility,
+        @Pattern(regexp = "scheduled|cancelled") String status,
+        @Size(max = 60) String timeZone,
+        @NotNull LocalDateTime start,
+        @NotNull LocalDateTime end,
+        @Valid Recurrence recurrence) {
+
+    /** Where: one of the labs, or an address. */
+    public record Place(@Size(max = 80) String lab, @Size(max = 500) String address) {
+    }
+
+    /** An RFC 5545 RRULE and the local starts it skips (EXDATE). */
+    public record Recurrence(@NotBlank @Size(max = 500) String rule,
+            @Size(max = 500) List<@NotNull LocalDateTime> exceptions) {
+    }
+}

@@ -1,0 +1,38 @@
+package de.stadtlabore.events.dto;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import de.stadtlabore.inventory.dto.Refs;
+
+/** An event or series as everyone who may see it sees it. */
+public record EventView(
+        UUID id,
+        String title,
+        String description,
+        String category,
+        List<String> topics,
+        String format,
+        PlaceView place,
+        String onlineUrl,
+        String accessibilityNotes,
+        String visibility,
+        String status,
+        String timeZone,
+        LocalDateTime start,
+        LocalDateTime end,
+        EventInput.Recurrence recurrence,
+        Refs.LabRef leadLab,
+        List<OrganiserView> organisers,
+        int sequence,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    public record PlaceView(Refs.LabRef lab, String address) {
+    }
+
+    public record OrganiserView(Refs.LabRef lab, String status) {
+    }
+}

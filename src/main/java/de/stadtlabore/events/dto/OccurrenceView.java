@@ -1,0 +1,30 @@
+package de.stadtlabore.events.dto;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import de.stadtlabore.inventory.dto.Refs;
+
+/**
+ * One occurrence, with enough of its event for a list. {@code occurrence} (the original local
+ * start) identifies it within its series, also after it was moved.
+ */
+public record OccurrenceView(
+        UUID event,
+        LocalDateTime occurrence,
+        String title,
+        String category,
+        List<String> topics,
+        String format,
+        String visibility,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String timeZone,
+        String status,
+        boolean moved,
+        boolean series,
+        Refs.LabRef leadLab,
+        EventView.PlaceView place) {
+}
