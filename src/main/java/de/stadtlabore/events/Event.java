@@ -99,6 +99,19 @@ public class Event {
     @CollectionTable(name = "occurrence_override", joinColumns = @JoinColumn(name = "event_id"))
     public List<OccurrenceOverride> overrides = new ArrayList<>();
 
+    /** Seats per occurrence; null: no registration. */
+    public Integer capacity;
+
+    @Column(name = "max_seats_per_registration", nullable = false)
+    public int maxSeatsPerRegistration = 4;
+
+    /** Registration opens this many days before an occurrence; null: as soon as it is published. */
+    @Column(name = "registration_opens_days_before")
+    public Integer registrationOpensDaysBefore;
+
+    @Column(name = "registration_closes_minutes_before", nullable = false)
+    public int registrationClosesMinutesBefore;
+
     /** Bumped on every change, for calendar clients (iCalendar SEQUENCE). */
     @Column(nullable = false)
     public int sequence;

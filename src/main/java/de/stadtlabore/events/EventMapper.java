@@ -24,15 +24,18 @@ final class EventMapper {
         return new EventView(e.id, e.title, e.description, e.category, e.topics, e.format, place(e), e.onlineUrl,
                 e.accessibilityNotes, e.visibility, e.status, e.timeZone, e.startsLocal, e.endsLocal,
                 e.rrule == null ? null : new EventInput.Recurrence(e.rrule, e.exdates.stream().sorted().toList()),
+                e.capacity == null ? null : new EventInput.RegistrationSettings(e.capacity, e.maxSeatsPerRegistration,
+                        e.registrationOpensDaysBefore, e.registrationClosesMinutesBefore),
                 lab(e.leadLab),
                 e.organisers.stream().map(o -> new EventView.OrganiserView(lab(o.lab), o.status)).toList(),
                 e.sequence, e.createdAt, e.updatedAt);
     }
 
-    static OccurrenceView view(Occurrence o) {
+    static OccurrenceView view(Occurrence o, OccurrenceView.Seats seats) {
         Event e = o.event();
         return new OccurrenceView(e.id, o.originalStart(), e.title, e.category, e.topics, e.format, e.visibility,
                 o.start().toOffsetDateTime(), o.end().toOffsetDateTime(), e.timeZone,
-                o.cancelled() ? "cancelled" : "scheduled", o.moved(), e.rrule != null, lab(e.leadLab), place(e));
+                o.cancelled() ? "cancelled" : "scheduled", o.moved(), e.rrule != null, lab(e.leadLab), place(e),
+                seats);
     }
 }

@@ -49,14 +49,14 @@ public class EventResource {
     public Page<OccurrenceView> occurrences(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("lab") String lab, @QueryParam("municipality") String municipality,
             @QueryParam("category") String category, @QueryParam("topic") String topic,
-            @QueryParam("format") String format, @QueryParam("q") String q, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("format") String format, @QueryParam("q") String q, @QueryParam("freeSeats") String freeSeats,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         OffsetDateTime start = Params.instant("from", from);
         OffsetDateTime end = Params.instant("to", to);
         return events.occurrences(start == null ? null : start.toInstant(), end == null ? null : end.toInstant(),
                 new EventRepository.Filter(blank(lab), blank(municipality), blank(category), blank(topic),
                         blank(format), blank(q)),
-                PageRequest.parse(page, size)).map(EventMapper::view);
+                "true".equalsIgnoreCase(freeSeats), PageRequest.parse(page, size));
     }
 
     @GET
@@ -110,7 +110,7 @@ public class EventResource {
         return EventMapper.view(events.changeOccurrence(Params.uuid("id", id), localDateTime(occurrence), change));
     }
 
-    private static LocalDateTime localDateTime(String raw) {
+    static LocalDateTime localDateTime(String raw) {
         try {
             return LocalDateTime.parse(raw);
         } catch (DateTimeParseException e) {

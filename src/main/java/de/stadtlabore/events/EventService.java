@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -30,6 +31,7 @@ import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.dto.EventInput;
 import de.stadtlabore.events.dto.OccurrenceChange;
+import de.stadtlabore.events.dto.OccurrenceView;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabRepository;
 
@@ -59,9 +61,16 @@ public class EventService {
     @Inject
     RepresentationTags tags;
 
-    /** Occurrences overlapping [from, to) that the caller may see, by start. */
+    @Inject
+    RegistrationRepository registrations;
+
+    /**
+     * Occurrences overlapping [from, to) that the caller may see, by start, with their seats;
+     * only those with free seats open for registration if asked.
+     */
     @Transactional
-    public Page<Occurrence> occurrences(Instant from, Instant to, EventRepository.Filter filter, PageRequest page) {
+    public Page<OccurrenceView> occurrences(Instant from, Instant to, EventRepository.Filter filter,
+            boolean freeSeatsOnly, PageRequest page) {
         Instant start = from == null ? Instant.now() : from;
         Instant end = to == null ? start.plus(DEFAULT_WINDOW) : to;
         if (!end.isAfter(start)) {
@@ -71,14 +80,33 @@ public class EventService {
             throw ApiException.invalid(List.of(new Violation("to", "field.window-too-long", MAX_WINDOW.toDays())));
         }
         boolean network = policy.isNetworkMember(caller.get(), Scope.EVENTS_READ);
-        List<Occurrence> all = events.candidates(network, filter, LocalDateTime.ofInstant(start, ZoneOffset.UTC),
-                LocalDateTime.ofInstant(end, ZoneOffset.UTC)).stream()
+        List<Event> candidates = events.candidates(network, filter, LocalDateTime.ofInstant(start, ZoneOffset.UTC),
+                LocalDateTime.ofInstant(end, ZoneOffset.UTC));
+        Map<String, RegistrationRepository.Counts> counts = registrations.counts(
+                candidates.stream().filter(e -> e.capacity != null).map(e -> e.id).toList());
+        Instant now = Instant.now();
+        List<OccurrenceView> all = candidates.stream()
                 .flatMap(e -> Recurrences.expand(e, start, end).stream())
                 .sorted(Comparator.comparing((Occurrence o) -> o.start().toInstant())
                         .thenComparing(o -> o.event().title).thenComparing(o -> o.event().id))
+                .map(o -> EventMapper.view(o, seats(o, counts, now)))
+                .filter(v -> !freeSeatsOnly || (v.registration() != null && v.registration().open()
+                        && v.registration().freeSeats() > 0))
                 .toList();
         int from0 = Math.min(page.offset(), all.size());
         return Page.of(all.subList(from0, Math.min(from0 + page.size(), all.size())), page, all.size());
+    }
+
+    private static OccurrenceView.Seats seats(Occurrence o, Map<String, RegistrationRepository.Counts> counts,
+            Instant now) {
+        Event e = o.event();
+        if (e.capacity == null) {
+            return null;
+        }
+        RegistrationRepository.Counts c = counts.getOrDefault(RegistrationRepository.key(e.id, o.originalStart()),
+                RegistrationRepository.Counts.NONE);
+        return new OccurrenceView.Seats(e.capacity, c.confirmedSeats(), Math.max(0, e.capacity - c.confirmedSeats()),
+                c.waitlisted(), !o.cancelled() && RegistrationService.windowOpen(e, o, now));
     }
 
     /** An event the caller may see; network events do not exist for the public (404). */
@@ -187,6 +215,10 @@ public class EventService {
         override.startsLocal = change.cancelled() ? null : change.start();
         override.endsLocal = change.cancelled() ? null : change.end();
         event.overrides.add(override);
+        if (!change.cancelled()) {
+            registrations.update("occurrenceEndsAt = ?1 where event.id = ?2 and occurrence = ?3",
+                    change.end().atZone(ZoneId.of(event.timeZone)).toOffsetDateTime(), event.id, original);
+        }
         touch(event);
         event.sequence++;
         audit.record(change.cancelled() ? "event.occurrence-cancel" : "event.occurrence-move", "event",
@@ -194,7 +226,8 @@ public class EventService {
         return event;
     }
 
-    private void requireOrganiser(Event event) {
+    /** Staff of the lead lab's or an accepted co-organiser's municipality (or their keys). */
+    void requireOrganiser(Event event) {
         Caller c = caller.get();
         UUID[] organising = Stream.concat(Stream.of(event.leadLab.municipality.id), event.organisers.stream()
                 .filter(o -> "accepted".equals(o.status)).map(o -> o.lab.municipality.id)).toArray(UUID[]::new);
@@ -253,6 +286,13 @@ public class EventService {
         event.rrule = input.recurrence() == null ? null : input.recurrence().rule();
         event.exdates = input.recurrence() == null || input.recurrence().exceptions() == null ? new ArrayList<>()
                 : new ArrayList<>(input.recurrence().exceptions());
+        EventInput.RegistrationSettings registration = input.registration();
+        event.capacity = registration == null ? null : registration.capacity();
+        event.maxSeatsPerRegistration = registration == null || registration.maxSeatsPerRegistration() == null ? 4
+                : registration.maxSeatsPerRegistration();
+        event.registrationOpensDaysBefore = registration == null ? null : registration.opensDaysBefore();
+        event.registrationClosesMinutesBefore = registration == null || registration.closesMinutesBefore() == null ? 0
+                : registration.closesMinutesBefore();
         event.updatedAt = Timestamps.now();
     }
 

@@ -28,7 +28,16 @@ public record EventInput(
         @Size(max = 60) String timeZone,
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,
-        @Valid Recurrence recurrence) {
+        @Valid Recurrence recurrence,
+        @Valid RegistrationSettings registration) {
+
+    /** Registration for each occurrence: capacity, seats per person, the window. */
+    public record RegistrationSettings(
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100000) Integer capacity,
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(20) Integer maxSeatsPerRegistration,
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(730) Integer opensDaysBefore,
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(43200) Integer closesMinutesBefore) {
+    }
 
     /** Where: one of the labs, or an address. */
     public record Place(@Size(max = 80) String lab, @Size(max = 500) String address) {

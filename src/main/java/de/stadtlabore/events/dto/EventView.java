@@ -24,6 +24,7 @@ public record EventView(
         LocalDateTime start,
         LocalDateTime end,
         EventInput.Recurrence recurrence,
+        EventInput.RegistrationSettings registration,
         Refs.LabRef leadLab,
         List<OrganiserView> organisers,
         int sequence,

@@ -26,5 +26,10 @@ public record OccurrenceView(
         boolean moved,
         boolean series,
         Refs.LabRef leadLab,
-        EventView.PlaceView place) {
+        EventView.PlaceView place,
+        Seats registration) {
+
+    /** Registration for this occurrence: capacity, confirmed seats, free seats, whether open now. */
+    public record Seats(int capacity, int confirmedSeats, int freeSeats, int waitlisted, boolean open) {
+    }
 }

@@ -1,0 +1,23 @@
+package de.stadtlabore.events;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Registration settings. */
+@ConfigMapping(prefix = "stadtlabore.registration")
+public interface RegistrationConfig {
+
+    /** The link in confirmation mails; {id} and {token} are filled in. Point it at your frontend. */
+    @WithDefault("http://localhost:8080/registrations/{id}?token={token}")
+    String link();
+
+    /** The sender of registration mails. */
+    @WithDefault("Stadtlabore <no-reply@stadtlabore.example.org>")
+    String from();
+
+    /** How long after an occurrence registrants' names and e-mail addresses are kept. */
+    @WithDefault("30D")
+    Duration retention();
+}

@@ -1,0 +1,14 @@
+package de.stadtlabore.events.dto;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A registration. {@code cancelToken} appears only in the answer to registering — the secret of
+ * the cancel link; {@code name} and {@code email} only to the registrant and the organisers.
+ */
+public record RegistrationView(UUID id, UUID event, LocalDateTime occurrence, String status, int seats,
+        Integer waitlistPosition, String name, String email, OffsetDateTime createdAt, OffsetDateTime cancelledAt,
+        String cancelToken) {
+}

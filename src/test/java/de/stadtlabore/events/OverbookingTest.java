@@ -1,0 +1,105 @@
+package de.stadtlabore.events;
+
+import static de.stadtlabore.support.Api.api;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Never overbooked: 200 simultaneous registrations for 20 seats, cancellations racing new ones. */
+@QuarkusTest
+class OverbookingTest {
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    RegistrationRepository registrations;
+
+    @AfterEach
+    @Transactional
+    void clean() {
+        registrations.delete("event.id in (select e.id from Event e where e.title like 'Test %')");
+        events.delete("title like 'Test %'");
+    }
+
+    @Test
+    void twoHundredSimultaneousRegistrationsForTwentySeats() throws Exception {
+        String event = RegistrationTest.event(20, "", RegistrationTest.START);
+        String path = RegistrationTest.path(event, RegistrationTest.START);
+        List<Callable<String[]>> tasks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String email = "person" + i + "@example.org";
+            tasks.add(() -> {
+                var response = api().contentType("application/json")
+                        .body(Map.of("name", "Person", "email", email, "consent", true)).when().post(path)
+                        .then().statusCode(201).extract();
+                return new String[] { response.path("id"), response.path("status"), response.path("cancelToken") };
+            });
+        }
+        List<String[]> created = race(tasks, 100);
+        assertThat(created).filteredOn(r -> r[1].equals("confirmed")).hasSize(20);
+        assertSeats(event, 20, 180);
+
+        // Ten confirmed registrants cancel while thirty more people register.
+        List<Callable<String[]>> race = new ArrayList<>();
+        created.stream().filter(r -> r[1].equals("confirmed")).limit(10).forEach(r -> race.add(() -> {
+            api().contentType("application/json").body(Map.of("token", r[2]))
+                    .when().post("/registrations/" + r[0] + "/cancel").then().statusCode(200);
+            return r;
+        }));
+        for (int i = 0; i < 30; i++) {
+            String email = "late" + i + "@example.org";
+            race.add(() -> new String[] { api().contentType("application/json")
+                    .body(Map.of("name", "Spät", "email", email, "consent", true)).when().post(path)
+                    .then().statusCode(201).extract().path("status") });
+        }
+        race(race, 40);
+        // Exactly full again: the cancelled places went to the waiting list, first come first.
+        assertSeats(event, 20, 200);
+    }
+
+    private void assertSeats(String event, int confirmed, int waitlisted) {
+        UUID id = UUID.fromString(event);
+        LocalDateTime occurrence = RegistrationTest.START;
+        assertThat(registrations.confirmedSeats(id, occurrence)).isEqualTo(confirmed);
+        assertThat(registrations.count("event.id = ?1 and occurrence = ?2 and status = 'waitlisted'", id, occurrence))
+                .isEqualTo(waitlisted);
+    }
+
+    private static List<String[]> race(List<Callable<String[]>> tasks, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String[]>> futures = new ArrayList<>();
+        for (Callable<String[]> task : tasks) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        List<String[]> results = new ArrayList<>();
+        for (Future<String[]> future : futures) {
+            results.add(future.get(180, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return results;
+    }
+}

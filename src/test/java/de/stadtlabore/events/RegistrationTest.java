@@ -1,0 +1,204 @@
+package de.stadtlabore.events;
+
+import static de.stadtlabore.support.Api.api;
+import static de.stadtlabore.support.Api.as;
+import static de.stadtlabore.support.Api.wrongRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.Tokens;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Citizens register without an account; waiting list, promotion, mails, retention. */
+@QuarkusTest
+class RegistrationTest {
+
+    static final LocalDateTime START = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusDays(10);
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    RegistrationRepository registrations;
+
+    @Inject
+    RegistrationService service;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @BeforeEach
+    void clearMailbox() {
+        mailbox.clear();
+    }
+
+    @AfterEach
+    @Transactional
+    void clean() {
+        registrations.delete("event.id in (select e.id from Event e where e.title like 'Test %')");
+        events.delete("title like 'Test %'");
+    }
+
+    /** A public single event in Soest with registration; returns its id. */
+    static String event(int capacity, String extraRegistration, LocalDateTime start) {
+        return as(Tokens.staff("soest")).contentType("application/json").body("""
+                {"leadLab": "stadtlabor-soest", "title": "Test Vortrag", "category": "vortrag",
+                 "format": "in-person", "place": {"lab": "stadtlabor-soest"}, "visibility": "public",
+                 "start": "%s", "end": "%s",
+                 "registration": {"capacity": %d, "maxSeatsPerRegistration": 3%s}}
+                """.formatted(start, start.plusHours(2), capacity, extraRegistration))
+                .when().post("/events").then().statusCode(201).extract().path("id");
+    }
+
+    static String path(String event, LocalDateTime occurrence) {
+        return "/events/" + event + "/occurrences/" + occurrence + "/registrations";
+    }
+
+    static io.restassured.response.ValidatableResponse register(String event, String email, int seats) {
+        return api().contentType("application/json")
+                .body(Map.of("name", "Erika Muster", "email", email, "consent", true, "seats", seats))
+                .when().post(path(event, START)).then();
+    }
+
+    @Test
+    void registrantsAreConfirmedThenWaitlistedAndMoveUpWhenSomeoneCancels() {
+        String event = event(3, "", START);
+        var first = register(event, "anna@example.org", 2).statusCode(201)
+                .body("status", equalTo("confirmed")).extract();
+        register(event, "ben@example.org", 2).statusCode(201)
+                .body("status", equalTo("waitlisted")).body("waitlistPosition", equalTo(1));
+        assertThat(mailbox.getMailsSentTo("anna@example.org")).hasSize(1);
+        assertThat(mailbox.getMailsSentTo("anna@example.org").get(0).getText())
+                .contains("bestätigt").contains("token=" + first.path("cancelToken"));
+        assertThat(mailbox.getMailsSentTo("ben@example.org").get(0).getSubject()).startsWith("Warteliste");
+
+        api().queryParam("from", Fixtures.rfc3339(START.minusDays(1).atOffset(ZoneOffset.UTC)))
+                .queryParam("to", Fixtures.rfc3339(START.plusDays(1).atOffset(ZoneOffset.UTC)))
+                .queryParam("q", "Test Vortrag").when().get("/occurrences")
+                .then().body("items[0].registration.confirmedSeats", equalTo(2))
+                .body("items[0].registration.freeSeats", equalTo(1))
+                .body("items[0].registration.waitlisted", equalTo(1));
+
+        String id = first.path("id");
+        api().contentType("application/json").body(Map.of("token", first.path("cancelToken")))
+                .when().post("/registrations/" + id + "/cancel").then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+        assertThat(mailbox.getMailsSentTo("ben@example.org")).hasSize(2);
+        assertThat(mailbox.getMailsSentTo("ben@example.org").get(1).getSubject()).startsWith("Platz frei");
+        api().queryParam("token", first.<String>path("cancelToken")).when().get("/registrations/" + id)
+                .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelToken", nullValue());
+    }
+
+    @Test
+    void oneEmailTakesOnePlace() {
+        String event = event(10, "", START);
+        register(event, "doppelt@example.org", 1).statusCode(201);
+        wrongRequest().contentType("application/json")
+                .body(Map.of("name", "Erika", "email", "Doppelt@Example.org", "consent", true))
+                .when().post(path(event, START)).then().statusCode(409)
+                .body("detail", equalTo("Diese E-Mail-Adresse ist für diesen Termin schon angemeldet."));
+    }
+
+    @Test
+    void badRegistrationsAreClearProblemsAndStoreNothing() {
+        String event = event(10, "", START);
+        Object[][] cases = {
+                { Map.of("name", "E", "email", "e@example.org", "consent", false), "consent" },
+                { Map.of("name", "E", "email", "kein-at-zeichen", "consent", true), "email" },
+                { Map.of("name", "E", "email", "e@example.org", "consent", true, "seats", 4), "seats" },
+                { Map.of("email", "e@example.org", "consent", true), "name" } };
+        for (Object[] c : cases) {
+            wrongRequest().contentType("application/json").body(c[0]).when().post(path(event, START))
+                    .then().statusCode(400).body("errors.field", contains(c[1]));
+        }
+        wrongRequest().contentType("application/json").body(Map.of("name", "E", "email", "e@example.org", "consent", true))
+                .when().post(path(event, START.plusHours(1))).then().statusCode(404);
+        assertThat(registrations.count("event.id", UUID.fromString(event))).isZero();
+    }
+
+    @Test
+    void registrationOnlyWithinItsWindowAndNotForCancelledOccurrences() {
+        String notYet = event(10, ", \"opensDaysBefore\": 5", START);
+        wrongRequest().contentType("application/json").body(Map.of("name", "E", "email", "e@example.org", "consent", true))
+                .when().post(path(notYet, START)).then().statusCode(409)
+                .body("detail", startsWith("Die Anmeldung für diesen Termin ist nicht geöffnet"));
+
+        String event = event(10, "", START);
+        String etag = api().when().get("/events/" + event).then().extract().header("ETag");
+        as(Tokens.staff("soest")).header("If-Match", etag).contentType("application/json").body("""
+                {"leadLab": "stadtlabor-soest", "title": "Test Vortrag", "category": "vortrag",
+                 "format": "in-person", "place": {"lab": "stadtlabor-soest"}, "visibility": "public",
+                 "status": "cancelled", "start": "%s", "end": "%s", "registration": {"capacity": 10}}
+                """.formatted(START, START.plusHours(2))).when().put("/events/" + event).then().statusCode(200);
+        wrongRequest().contentType("application/json").body(Map.of("name", "E", "email", "e@example.org", "consent", true))
+                .when().post(path(event, START)).then().statusCode(409)
+                .body("detail", equalTo("Dieser Termin fällt aus."));
+    }
+
+    @Test
+    void aWrongCancelTokenIsRefused() {
+        String event = event(10, "", START);
+        String id = register(event, "token@example.org", 1).statusCode(201).extract().path("id");
+        wrongRequest().contentType("application/json").body(Map.of("token", "geraten"))
+                .when().post("/registrations/" + id + "/cancel").then().statusCode(403)
+                .body("detail", equalTo("Der Link gehört nicht zu dieser Anmeldung."));
+        wrongRequest().queryParam("token", "geraten").when().get("/registrations/" + id).then().statusCode(403);
+        assertThat(registrations.findById(UUID.fromString(id)).status).isEqualTo("confirmed");
+    }
+
+    @Test
+    void organisersListRegistrationsAsJsonAndCsvOthersMayNot() {
+        String event = event(10, "", START);
+        register(event, "csv@example.org", 2).statusCode(201);
+        api().contentType("application/json")
+                .body(Map.of("name", "=HYPERLINK(\"x\")", "email", "formel@example.org", "consent", true))
+                .when().post(path(event, START)).then().statusCode(201);
+        as(Tokens.staff("soest")).when().get(path(event, START)).then().statusCode(200)
+                .body("items.email", contains("csv@example.org", "formel@example.org"));
+        String csv = as(Tokens.staff("soest")).accept("text/csv").when().get(path(event, START)).then()
+                .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("id,status,seats,name,email,createdAt\r\n")
+                .contains(",confirmed,2,\"Erika Muster\",\"csv@example.org\",")
+                .contains("\"'=HYPERLINK(\"\"x\"\")\"");
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).when().get(path(event, START))
+                .then().statusCode(403);
+    }
+
+    @Test
+    void personalDataIsErasedAfterTheRetentionPeriod() {
+        String event = event(10, "", START);
+        String id = register(event, "alt@example.org", 1).statusCode(201).extract().path("id");
+        endedLongAgo(UUID.fromString(id));
+        assertThat(service.erasePersonalData()).isGreaterThanOrEqualTo(1);
+        Registration erased = registrations.findById(UUID.fromString(id));
+        assertThat(erased.name).isNull();
+        assertThat(erased.email).isNull();
+        assertThat(erased.erasedAt).isNotNull();
+        assertThat(erased.seats).isEqualTo(1);
+        assertThat(service.erasePersonalData()).isZero();
+    }
+
+    @Transactional
+    void endedLongAgo(UUID id) {
+        registrations.findById(id).occurrenceEndsAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(31);
+    }
+}
