@@ -30,7 +30,9 @@ public enum Action {
     /** Create and edit events of an organising lab; invite co-organisers; cancel or move occurrences. */
     EVENT_MANAGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.EVENTS_WRITE),
     /** Accept or decline an invitation to co-organise, for one of the municipality's labs. */
-    EVENT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.EVENTS_WRITE);
+    EVENT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.EVENTS_WRITE),
+    /** Create and revoke private calendar feeds of network-internal events. */
+    FEED_TOKEN_MANAGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), null);
 
     private final boolean networkAdmin;
     private final Set<String> municipalRoles;

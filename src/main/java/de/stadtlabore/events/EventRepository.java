@@ -69,6 +69,35 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         return find(WITH_DETAILS + where, params).list();
     }
 
+    /**
+     * Events for a calendar feed: public ones (and network ones if asked), narrowed to a lab, a
+     * municipality (as organisers) or one event; single events that ended before {@code since}
+     * are left out.
+     */
+    public List<Event> forCalendar(boolean network, String lab, String municipality, UUID event,
+            LocalDateTime since) {
+        StringBuilder where = new StringBuilder("where (e.visibility = 'public' or :network = true)"
+                + " and (e.rrule is not null or e.endsLocal > :since)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("network", network);
+        params.put("since", since);
+        if (event != null) {
+            where.append(" and e.id = :event");
+            params.put("event", event);
+        }
+        if (lab != null) {
+            where.append(" and (l.slug = :lab or exists (select 1 from Event e2 join e2.organisers o"
+                    + " where e2 = e and o.status = 'accepted' and o.lab.slug = :lab))");
+            params.put("lab", lab);
+        }
+        if (municipality != null) {
+            where.append(" and (l.municipality.slug = :municipality or exists (select 1 from Event e3 join e3.organisers o3"
+                    + " where e3 = e and o3.status = 'accepted' and o3.lab.municipality.slug = :municipality))");
+            params.put("municipality", municipality);
+        }
+        return find(WITH_DETAILS + where + " order by e.startsLocal, e.id", params).list();
+    }
+
     @SuppressWarnings("unchecked")
     private List<UUID> matchingText(String topic, String text) {
         StringBuilder sql = new StringBuilder("select id from event where true");

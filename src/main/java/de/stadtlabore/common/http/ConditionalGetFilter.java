@@ -30,11 +30,13 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         boolean write = HttpMethod.PUT.equals(request.getMethod());
         if (!(read || write) || response.getStatus() != 200 || !response.hasEntity()
-                || !isJson(response.getMediaType())) {
+                || !(isJson(response.getMediaType()) || response.getEntity() instanceof String)) {
             return;
         }
         Object entity = response.getEntity();
-        byte[] body = entity instanceof byte[] bytes ? bytes : objectMapper.writeValueAsBytes(entity);
+        byte[] body = entity instanceof byte[] bytes ? bytes
+                : entity instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : objectMapper.writeValueAsBytes(entity);
         String etag = ETags.of(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         if (write) {

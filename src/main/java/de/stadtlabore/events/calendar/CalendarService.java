@@ -1,0 +1,138 @@
+package de.stadtlabore.events.calendar;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import de.stadtlabore.access.AccessPolicy;
+import de.stadtlabore.access.Action;
+import de.stadtlabore.access.Caller;
+import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.ProblemType;
+import de.stadtlabore.common.time.Timestamps;
+import de.stadtlabore.events.Event;
+import de.stadtlabore.events.EventRepository;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * iCalendar feeds of public events — for one event, a lab, a municipality or the whole
+ * network — and private feeds that also carry network-internal events, through revocable
+ * tokens that lab staff create.
+ */
+@ApplicationScoped
+public class CalendarService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    FeedTokenRepository tokens;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @ConfigProperty(name = "stadtlabore.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /**
+     * @param token a private feed token, or null for public events only
+     * @param lab, municipality, event at most one of them narrows the feed
+     */
+    @Transactional
+    public String feed(String name, String token, String lab, String municipality, UUID event) {
+        boolean network = token != null && valid(token);
+        if (token != null && !network) {
+            throw new ApiException(ProblemType.FORBIDDEN, "detail.feed-token-invalid");
+        }
+        List<Event> selected = events.forCalendar(network, lab, municipality, event,
+                LocalDateTime.now(ZoneOffset.UTC).minusDays(180));
+        if (event != null && selected.isEmpty()) {
+            throw ApiException.notFound("detail.event-not-found", event);
+        }
+        String host = publicUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+        return ICalendarWriter.write(name, host, publicUrl + "/events/", selected);
+    }
+
+    @Transactional
+    public FeedTokenView create(FeedTokenInput input) {
+        Caller c = caller.get();
+        policy.require(c, Action.FEED_TOKEN_MANAGE, c.municipalityId());
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String secret = "slf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        FeedToken token = new FeedToken();
+        token.id = UUID.randomUUID();
+        token.municipalityId = c.municipalityId();
+        token.name = input.name().strip();
+        token.tokenHash = hash(secret);
+        token.createdBy = c.subject();
+        token.createdAt = Timestamps.now();
+        tokens.persist(token);
+        audit.record("feed-token.create", "feed-token", token.id.toString(), token.municipalityId);
+        return new FeedTokenView(token.id, token.name, token.createdAt, token.createdBy, null, secret,
+                publicUrl + "/events.ics?token=" + secret);
+    }
+
+    @Transactional
+    public Page<FeedTokenView> list(PageRequest page) {
+        Caller c = caller.get();
+        policy.require(c, Action.FEED_TOKEN_MANAGE, c.municipalityId());
+        var query = tokens.find("municipalityId", Sort.descending("createdAt").and("id"), c.municipalityId());
+        return Page.of(query.page(page.page() - 1, page.size()).list().stream().map(CalendarService::view).toList(),
+                page, query.count());
+    }
+
+    @Transactional
+    public FeedTokenView revoke(UUID id) {
+        Caller c = caller.get();
+        policy.require(c, Action.FEED_TOKEN_MANAGE, c.municipalityId());
+        FeedToken token = tokens.find("id = ?1 and municipalityId = ?2", id, c.municipalityId()).firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("detail.feed-token-not-found", id));
+        if (token.revokedAt == null) {
+            token.revokedAt = Timestamps.now();
+            audit.record("feed-token.revoke", "feed-token", token.id.toString(), token.municipalityId);
+        }
+        return view(token);
+    }
+
+    private boolean valid(String token) {
+        return tokens.find("tokenHash = ?1 and revokedAt is null", hash(token)).firstResultOptional().isPresent();
+    }
+
+    private static FeedTokenView view(FeedToken t) {
+        return new FeedTokenView(t.id, t.name, t.createdAt, t.createdBy, t.revokedAt, null, null);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package de.stadtlabore.events;
+
+import static de.stadtlabore.support.Api.api;
+import static de.stadtlabore.support.Api.as;
+import static de.stadtlabore.support.Api.wrongRequest;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import de.stadtlabore.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DateProperty;
+
+/** Every feed is parsed by an independent iCalendar parser (ical4j) and checked against the API. */
+@QuarkusTest
+class CalendarFeedTest {
+
+    static final String COFFEE = "5f000000-0000-4000-8000-000000000001";
+
+    @Inject
+    EventRepository events;
+
+    @BeforeAll
+    static void offline() {
+        System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+    }
+
+    @AfterEach
+    @Transactional
+    void clean() {
+        events.delete("title like 'Test %'");
+    }
+
+    static Calendar parse(String ics) throws Exception {
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    static String value(VEvent event, String property) {
+        return event.<Property>getProperty(property).map(Property::getValue).orElse(null);
+    }
+
+    static Instant instant(Temporal temporal) {
+        return temporal instanceof ZonedDateTime z ? z.toInstant() : ((OffsetDateTime) temporal).toInstant();
+    }
+
+    @Test
+    void theNetworkFeedHasPublicEventsWithTheirTimeZoneAndNoInternalOnes() throws Exception {
+        String ics = given().when().get("/events.ics").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asString();
+        Calendar calendar = parse(ics);
+        assertThat(calendar.getComponents("VTIMEZONE")).isNotEmpty();
+        List<String> uids = calendar.<VEvent>getComponents("VEVENT").stream().map(e -> value(e, "UID")).toList();
+        assertThat(uids).contains("5f000000-0000-4000-8000-000000000002@localhost")
+                .doesNotContain(COFFEE + "@localhost");
+    }
+
+    @Test
+    void aPrivateFeedAddsNetworkEventsUntilItIsRevoked() throws Exception {
+        var created = as(Tokens.staff("menden")).contentType("application/json").body("{\"name\": \"Teamkalender\"}")
+                .when().post("/feed-tokens").then().statusCode(201).extract();
+        String token = created.path("token");
+        assertThat(created.<String>path("url")).endsWith("/events.ics?token=" + token);
+        String ics = given().queryParam("token", token).when().get("/events.ics").then().statusCode(200)
+                .extract().asString();
+        VEvent coffee = parse(ics).<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> value(e, "UID").equals(COFFEE + "@localhost")).findFirst().orElseThrow();
+        assertThat(value(coffee, "RRULE")).isEqualTo("FREQ=MONTHLY;BYDAY=-1WE");
+        assertThat(value(coffee, "CLASS")).isEqualTo("PRIVATE");
+
+        as(Tokens.staff("menden")).when().delete("/feed-tokens/" + created.path("id")).then().statusCode(200);
+        given().queryParam("token", token).when().get("/events.ics").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().queryParam("token", "slf_geraten").when().get("/events.ics").then().statusCode(403);
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("soest")).when()
+                .delete("/feed-tokens/" + created.path("id")).then().statusCode(404);
+    }
+
+    @Test
+    void aSeriesFeedYieldsExactlyTheOccurrencesTheApiLists() throws Exception {
+        String staff = Tokens.staff("arnsberg");
+        String id = as(staff).contentType("application/json").body("""
+                {"leadLab": "freiraum-arnsberg", "title": "Test Repair-Café", "description": "Reparieren, statt wegwerfen; mit Kaffee.",
+                 "category": "workshop", "topics": ["Nachhaltigkeit", "Reparieren"], "format": "in-person",
+                 "place": {"lab": "freiraum-arnsberg"}, "visibility": "public",
+                 "start": "2027-03-03T17:00:00", "end": "2027-03-03T19:30:00",
+                 "recurrence": {"rule": "FREQ=WEEKLY;BYDAY=WE;UNTIL=20270505T000000Z", "exceptions": ["2027-03-24T17:00:00"]}}
+                """).when().post("/events").then().statusCode(201).extract().path("id");
+        as(staff).contentType("application/json").body("{\"cancelled\": true}")
+                .when().put("/events/" + id + "/occurrences/2027-04-07T17:00:00").then().statusCode(200);
+        as(staff).contentType("application/json")
+                .body("{\"cancelled\": false, \"start\": \"2027-04-15T16:00:00\", \"end\": \"2027-04-15T18:00:00\"}")
+                .when().put("/events/" + id + "/occurrences/2027-04-14T17:00:00").then().statusCode(200);
+
+        String ics = given().when().get("/events/" + id + ".ics").then().statusCode(200).extract().asString();
+        assertThat(ics).contains("\r\n").doesNotContain("\n\n");
+        Calendar calendar = parse(ics);
+        List<VEvent> components = calendar.getComponents("VEVENT");
+        VEvent master = components.stream().filter(e -> value(e, "RECURRENCE-ID") == null).findFirst().orElseThrow();
+        assertThat(value(master, "SEQUENCE")).isEqualTo("2");
+        assertThat(value(master, "SUMMARY")).isEqualTo("Test Repair-Café");
+        assertThat(value(master, "DESCRIPTION")).isEqualTo("Reparieren, statt wegwerfen; mit Kaffee.");
+
+        // Expand with ical4j, then apply the overrides (RECURRENCE-ID) as a calendar application would.
+        ZonedDateTime from = ZonedDateTime.of(2027, 3, 1, 0, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+        ZonedDateTime to = from.plusMonths(3);
+        Map<Instant, String> fromFeed = new TreeMap<>();
+        Set<Period<Temporal>> periods = master.calculateRecurrenceSet(new Period<>(from, to));
+        for (Period<Temporal> period : periods) {
+            fromFeed.put(instant(period.getStart()), "scheduled");
+        }
+        Map<Instant, Instant> moved = new HashMap<>();
+        for (VEvent override : components) {
+            DateProperty<Temporal> recurrenceId = override.<DateProperty<Temporal>>getProperty("RECURRENCE-ID").orElse(null);
+            if (recurrenceId == null) {
+                continue;
+            }
+            Instant original = instant(recurrenceId.getDate());
+            Instant start = instant(override.<DateProperty<Temporal>>getProperty("DTSTART").orElseThrow().getDate());
+            if ("CANCELLED".equals(value(override, "STATUS"))) {
+                fromFeed.put(original, "cancelled");
+            } else {
+                fromFeed.remove(original);
+                fromFeed.put(start, "scheduled");
+                moved.put(original, start);
+            }
+        }
+
+        List<String> starts = api().queryParam("from", "2027-03-01T00:00:00+01:00")
+                .queryParam("to", "2027-06-01T00:00:00+02:00").queryParam("q", "Repair-Café").queryParam("size", 50)
+                .when().get("/occurrences").then().statusCode(200).extract().path("items.startsAt");
+        List<String> statuses = api().queryParam("from", "2027-03-01T00:00:00+01:00")
+                .queryParam("to", "2027-06-01T00:00:00+02:00").queryParam("q", "Repair-Café").queryParam("size", 50)
+                .when().get("/occurrences").then().extract().path("items.status");
+        Map<Instant, String> fromApi = new TreeMap<>();
+        for (int i = 0; i < starts.size(); i++) {
+            fromApi.put(OffsetDateTime.parse(starts.get(i)).toInstant(), statuses.get(i));
+        }
+        assertThat(fromFeed).isEqualTo(fromApi);
+        assertThat(fromApi).hasSize(8); // 9 Wednesdays from 3 March to 28 April 2027, one skipped by EXDATE
+        assertThat(moved).hasSize(1);
+        // Daylight saving began on 28 March 2027: 17:00 local is 16:00Z before and 15:00Z after.
+        assertThat(fromApi).containsKey(Instant.parse("2027-03-03T16:00:00Z")).containsKey(Instant.parse("2027-03-31T15:00:00Z"));
+    }
+
+    @Test
+    void labAndMunicipalityFeedsCarryTheirEventsAndAnETag() throws Exception {
+        var response = given().when().get("/labs/zukunftswerkstadt-menden/events.ics").then().statusCode(200).extract();
+        assertThat(parse(response.asString()).<VEvent>getComponents("VEVENT").stream().map(e -> value(e, "UID")))
+                .contains("5f000000-0000-4000-8000-000000000002@localhost");
+        given().header("If-None-Match", response.header("ETag")).when().get("/labs/zukunftswerkstadt-menden/events.ics")
+                .then().statusCode(304);
+        String soest = given().when().get("/municipalities/soest/events.ics").then().statusCode(200).extract().asString();
+        List<String> uids = new ArrayList<>(parse(soest).<VEvent>getComponents("VEVENT").stream().map(e -> value(e, "UID")).toList());
+        // Iserlohn's workshop is co-organised by Soest.
+        assertThat(uids).contains("5f000000-0000-4000-8000-000000000003@localhost", "5f000000-0000-4000-8000-000000000004@localhost")
+                .doesNotContain("5f000000-0000-4000-8000-000000000002@localhost");
+    }
+}
