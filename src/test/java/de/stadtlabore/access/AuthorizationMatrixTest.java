@@ -80,6 +80,9 @@ class AuthorizationMatrixTest {
     /** An item of Arnsberg and one of Soest, both shared with the network; created once. */
     static String matrixItem;
     static String soestItem;
+    /** A public event of Arnsberg with registration, and a weekly series (Mondays 10:00). */
+    static String matrixEvent;
+    static String matrixSeries;
 
     static final List<Operation> OPERATIONS = List.of(
             new Operation("create lab", "POST", n -> "/labs",
@@ -134,6 +137,13 @@ class AuthorizationMatrixTest {
                              "format": "online", "onlineUrl": "https://meet.example.org/m", "visibility": "public",
                              "start": "2027-09-01T10:00:00", "end": "2027-09-01T11:00:00"}
                             """.formatted(n), null, "events:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
+            new Operation("list registrations of an occurrence", "GET",
+                    n -> "/events/" + matrixEvent + "/occurrences/2027-09-01T10:00:00/registrations", n -> null, null,
+                    "events:write", OWNER_STAFF_AND_KEYS, 200, Map.of()),
+            new Operation("cancel an occurrence", "PUT",
+                    n -> "/events/" + matrixSeries + "/occurrences/" + java.time.LocalDate.of(2027, 1, 4).plusWeeks(n)
+                            + "T10:00:00",
+                    n -> "{\"cancelled\": true}", null, "events:write", OWNER_STAFF_AND_KEYS, 200, Map.of()),
             new Operation("list loans", "GET", n -> "/reservations", n -> null, null, "inventory:read",
                     EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
                             Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
@@ -170,6 +180,8 @@ class AuthorizationMatrixTest {
         Tokens.createRealm(Fixtures.realm("stadtlabore-unbekannt", "unbekannt"));
         matrixItem = Fixtures.createItem(Tokens.staff("arnsberg"), "freiraum-arnsberg", "TEST-M-ITEM", "camera", "network");
         soestItem = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", "TEST-M-SOEST", "camera", "network");
+        matrixEvent = createEvent("\"registration\": {\"capacity\": 5}");
+        matrixSeries = createEvent("\"recurrence\": {\"rule\": \"FREQ=WEEKLY;BYDAY=MO\"}");
     }
 
     @Inject
@@ -257,6 +269,18 @@ class AuthorizationMatrixTest {
                     "arnsberg-staff", Map.of("realm_access", Map.of("roles", List.of("network-admin", "lab-staff"))),
                     "realm"));
         };
+    }
+
+    private static String createEvent(String extra) {
+        String start = extra.contains("recurrence") ? "2027-01-04T10:00:00" : "2027-09-01T10:00:00";
+        String end = extra.contains("recurrence") ? "2027-01-04T11:00:00" : "2027-09-01T11:00:00";
+        return api().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).contentType("application/json")
+                .body("""
+                        {"leadLab": "freiraum-arnsberg", "title": "Test Matrix Termin", "category": "workshop",
+                         "format": "online", "onlineUrl": "https://meet.example.org/m", "visibility": "public",
+                         "start": "%s", "end": "%s", %s}
+                        """.formatted(start, end, extra))
+                .when().post("/events").then().statusCode(201).extract().path("id");
     }
 
     private static RequestSpecification bearer(RequestSpecification request, String token) {
