@@ -13,10 +13,6 @@ public interface RegistrationConfig {
     @WithDefault("http://localhost:8080/registrations/{id}?token={token}")
     String link();
 
-    /** The sender of registration mails. */
-    @WithDefault("Stadtlabore <no-reply@stadtlabore.example.org>")
-    String from();
-
     /** How long after an occurrence registrants' names and e-mail addresses are kept. */
     @WithDefault("30D")
     Duration retention();

@@ -7,8 +7,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import de.stadtlabore.common.mail.Mailer;
 
 /** Sends registration mails once the registration is committed, never for a rolled-back one. */
 @ApplicationScoped
@@ -23,12 +22,9 @@ public class RegistrationMails {
     @Inject
     Mailer mailer;
 
-    @Inject
-    RegistrationConfig config;
-
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) Message message) {
         try {
-            mailer.send(Mail.withText(message.to(), message.subject(), message.text()).setFrom(config.from()));
+            mailer.send(message.to(), message.subject(), message.text());
         } catch (RuntimeException e) {
             // The registration stands; the registrant can still look it up with the link.
             LOG.warnf(e, "Could not send the registration mail '%s'", message.subject());

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Tokens;
-import io.quarkus.mailer.MockMailbox;
+import de.stadtlabore.common.mail.Mailer;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Citizens register without an account; waiting list, promotion, mails, retention. */
@@ -44,7 +44,7 @@ class RegistrationTest {
     RegistrationService service;
 
     @Inject
-    MockMailbox mailbox;
+    Mailer mailbox;
 
     @BeforeEach
     void clearMailbox() {
@@ -86,10 +86,10 @@ class RegistrationTest {
                 .body("status", equalTo("confirmed")).extract();
         register(event, "ben@example.org", 2).statusCode(201)
                 .body("status", equalTo("waitlisted")).body("waitlistPosition", equalTo(1));
-        assertThat(mailbox.getMailsSentTo("anna@example.org")).hasSize(1);
-        assertThat(mailbox.getMailsSentTo("anna@example.org").get(0).getText())
+        assertThat(mailbox.sentTo("anna@example.org")).hasSize(1);
+        assertThat(mailbox.sentTo("anna@example.org").get(0).text())
                 .contains("bestätigt").contains("token=" + first.path("cancelToken"));
-        assertThat(mailbox.getMailsSentTo("ben@example.org").get(0).getSubject()).startsWith("Warteliste");
+        assertThat(mailbox.sentTo("ben@example.org").get(0).subject()).startsWith("Warteliste");
 
         api().queryParam("from", Fixtures.rfc3339(START.minusDays(1).atOffset(ZoneOffset.UTC)))
                 .queryParam("to", Fixtures.rfc3339(START.plusDays(1).atOffset(ZoneOffset.UTC)))
@@ -102,8 +102,8 @@ class RegistrationTest {
         api().contentType("application/json").body(Map.of("token", first.path("cancelToken")))
                 .when().post("/registrations/" + id + "/cancel").then().statusCode(200)
                 .body("status", equalTo("cancelled"));
-        assertThat(mailbox.getMailsSentTo("ben@example.org")).hasSize(2);
-        assertThat(mailbox.getMailsSentTo("ben@example.org").get(1).getSubject()).startsWith("Platz frei");
+        assertThat(mailbox.sentTo("ben@example.org")).hasSize(2);
+        assertThat(mailbox.sentTo("ben@example.org").get(1).subject()).startsWith("Platz frei");
         api().queryParam("token", first.<String>path("cancelToken")).when().get("/registrations/" + id)
                 .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelToken", nullValue());
     }
