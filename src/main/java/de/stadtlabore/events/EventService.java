@@ -144,6 +144,7 @@ public class EventService {
         tags.requireMatch(ifMatch, EventMapper.view(event));
         apply(input, event);
         event.sequence++;
+        moveRegistrationRetention(event);
         audit.record("cancelled".equals(event.status) ? "event.cancel" : "event.update", "event", event.id.toString(),
                 event.leadLab.municipality.id);
         return event;
@@ -224,6 +225,20 @@ public class EventService {
         audit.record(change.cancelled() ? "event.occurrence-cancel" : "event.occurrence-move", "event",
                 event.id + "@" + original, event.leadLab.municipality.id);
         return event;
+    }
+
+    /** After a change of times, registrations are kept until their occurrence's new end. */
+    private void moveRegistrationRetention(Event event) {
+        for (LocalDateTime occurrence : registrations.getEntityManager()
+                .createQuery("select distinct r.occurrence from Registration r where r.event.id = :e", LocalDateTime.class)
+                .setParameter("e", event.id).getResultList()) {
+            Instant at = occurrence.atZone(ZoneId.of(event.timeZone)).toInstant();
+            Recurrences.expand(event, at.minus(Recurrences.MAX_MOVE).minus(Duration.ofDays(1)),
+                    at.plus(Recurrences.MAX_MOVE).plus(Duration.ofDays(1))).stream()
+                    .filter(o -> o.originalStart().equals(occurrence)).findFirst()
+                    .ifPresent(o -> registrations.update("occurrenceEndsAt = ?1 where event.id = ?2 and occurrence = ?3",
+                            o.end().toOffsetDateTime(), event.id, occurrence));
+        }
     }
 
     /** Staff of the lead lab's or an accepted co-organiser's municipality (or their keys). */

@@ -197,6 +197,20 @@ class RegistrationTest {
         assertThat(service.erasePersonalData()).isZero();
     }
 
+    @Test
+    void movingAnEventMovesTheRetentionOfItsRegistrations() {
+        String event = event(10, "", START);
+        String id = register(event, "umzug@example.org", 1).statusCode(201).extract().path("id");
+        String etag = api().when().get("/events/" + event).then().extract().header("ETag");
+        as(Tokens.staff("soest")).header("If-Match", etag).contentType("application/json").body("""
+                {"leadLab": "stadtlabor-soest", "title": "Test Vortrag", "category": "vortrag",
+                 "format": "in-person", "place": {"lab": "stadtlabor-soest"}, "visibility": "public",
+                 "start": "%s", "end": "%s", "registration": {"capacity": 10}}
+                """.formatted(START, START.plusHours(5))).when().put("/events/" + event).then().statusCode(200);
+        assertThat(registrations.findById(UUID.fromString(id)).occurrenceEndsAt.toInstant())
+                .isEqualTo(START.plusHours(5).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant());
+    }
+
     @Transactional
     void endedLongAgo(UUID id) {
         registrations.findById(id).occurrenceEndsAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(31);
