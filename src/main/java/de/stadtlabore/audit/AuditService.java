@@ -1,7 +1,6 @@
 package de.stadtlabore.audit;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import jakarta.transaction.Transactional;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
@@ -51,8 +51,8 @@ public class AuditService {
                 targetId = target.substring(colon + 1);
             }
         }
-        OffsetDateTime fromTime = instant("from", from, violations);
-        OffsetDateTime toTime = instant("to", to, violations);
+        OffsetDateTime fromTime = Params.instant("from", from, false, violations);
+        OffsetDateTime toTime = Params.instant("to", to, false, violations);
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
@@ -60,15 +60,4 @@ public class AuditService {
                 toTime, page);
     }
 
-    private static OffsetDateTime instant(String name, String raw, List<Violation> violations) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "field.not-an-instant"));
-            return null;
-        }
-    }
 }

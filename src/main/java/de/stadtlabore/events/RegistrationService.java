@@ -1,14 +1,9 @@
 package de.stadtlabore.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,6 +17,7 @@ import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.dto.RegistrationInput;
 
@@ -33,7 +29,6 @@ import de.stadtlabore.events.dto.RegistrationInput;
 @ApplicationScoped
 public class RegistrationService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy, HH:mm 'Uhr'",
             Locale.GERMAN);
 
@@ -81,7 +76,7 @@ public class RegistrationService {
         }
         boolean fits = registrations.confirmedSeats(event.id, occurrence) + seats <= event.capacity
                 && registrations.waitlist(event.id, occurrence).isEmpty();
-        String token = token();
+        String token = Secrets.random(24);
         Registration r = new Registration();
         r.id = UUID.randomUUID();
         r.event = event;
@@ -91,7 +86,7 @@ public class RegistrationService {
         r.email = input.email().strip();
         r.seats = seats;
         r.status = fits ? "confirmed" : "waitlisted";
-        r.cancelTokenHash = hash(token);
+        r.cancelTokenHash = Secrets.sha256Hex(token);
         r.consentAt = Timestamps.now();
         r.createdAt = r.consentAt;
         registrations.persist(r);
@@ -150,6 +145,7 @@ public class RegistrationService {
 
     private void promote(de.stadtlabore.events.Event event, LocalDateTime occurrence) {
         int free = event.capacity - registrations.confirmedSeats(event.id, occurrence);
+        Occurrence o = occurrence(event, occurrence);
         for (Registration waiting : registrations.waitlist(event.id, occurrence)) {
             if (waiting.seats > free) {
                 break; // first come, first served: nobody overtakes a larger group
@@ -158,7 +154,6 @@ public class RegistrationService {
             waiting.promotedAt = Timestamps.now();
             free -= waiting.seats;
             audit.record("registration.promote", "registration", waiting.id.toString(), event.leadLab.municipality.id);
-            Occurrence o = occurrence(event, occurrence);
             mails.fire(new RegistrationMails.Message(waiting.email, "Platz frei: " + event.title,
                     text(waiting, o, null, "Es ist ein Platz frei geworden: Ihre Anmeldung ist jetzt bestätigt.")));
         }
@@ -187,8 +182,7 @@ public class RegistrationService {
     }
 
     private static void requireToken(Registration r, String token) {
-        if (token == null || !MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
-                r.cancelTokenHash.getBytes(StandardCharsets.US_ASCII))) {
+        if (!Secrets.matches(token, r.cancelTokenHash)) {
             throw new ApiException(ProblemType.FORBIDDEN, "detail.wrong-registration-token");
         }
     }
@@ -204,17 +198,4 @@ public class RegistrationService {
         return text.append("\nIhre Stadtlabore\n").toString();
     }
 
-    private static String token() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package de.stadtlabore.inventory;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
@@ -50,8 +50,8 @@ public class AvailabilityService {
             throw new ForbiddenException();
         }
         List<Violation> violations = new ArrayList<>();
-        OffsetDateTime from = instant("start", start, violations);
-        OffsetDateTime to = instant("end", end, violations);
+        OffsetDateTime from = Params.instant("start", start, true, violations);
+        OffsetDateTime to = Params.instant("end", end, true, violations);
         if (from != null && to != null && !to.isAfter(from)) {
             violations.add(new Violation("end", "field.end-after-start"));
         }
@@ -71,16 +71,4 @@ public class AvailabilityService {
                 near == null ? null : near.latitude, near == null ? null : near.longitude, null, page);
     }
 
-    private static OffsetDateTime instant(String name, String raw, List<Violation> violations) {
-        if (raw == null || raw.isBlank()) {
-            violations.add(new Violation(name, "field.required"));
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "field.not-an-instant"));
-            return null;
-        }
-    }
 }

@@ -1,11 +1,8 @@
 package de.stadtlabore.access.apikeys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+
+import de.stadtlabore.common.security.Secrets;
 
 /**
  * Key format: {@code slk_<8 characters>_<43 characters>}. The first part is the visible prefix
@@ -28,17 +25,11 @@ public final class ApiKeySecrets {
         for (int i = 0; i < 8; i++) {
             prefix.append(PREFIX_ALPHABET.charAt(RANDOM.nextInt(PREFIX_ALPHABET.length())));
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        return new NewKey(prefix.toString(), prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        return new NewKey(prefix.toString(), prefix + "_" + Secrets.random(32));
     }
 
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(secret);
     }
 
     /** Whether a string looks like one of our keys (used to spot keys sent in URLs). */

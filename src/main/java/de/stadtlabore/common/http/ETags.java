@@ -1,9 +1,9 @@
 package de.stadtlabore.common.http;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+
+import de.stadtlabore.common.security.Secrets;
 
 /**
  * Entity tags are derived from the exact bytes of a representation, so that any change to what a
@@ -16,12 +16,8 @@ public final class ETags {
 
     /** A strong entity tag, quoted as it appears in the {@code ETag} header. */
     public static String of(byte[] representation) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        byte[] digest = Secrets.sha256(representation);
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + '"';
     }
 
     /**

@@ -14,13 +14,27 @@ public final class Params {
 
     /** An optional RFC 3339 instant; null when absent. */
     public static java.time.OffsetDateTime instant(String name, String raw) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        java.time.OffsetDateTime value = instant(name, raw, false, violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        return value;
+    }
+
+    /** An RFC 3339 instant; a malformed (or missing, if required) one is added to the violations. */
+    public static java.time.OffsetDateTime instant(String name, String raw, boolean required, List<Violation> violations) {
         if (raw == null || raw.isBlank()) {
+            if (required) {
+                violations.add(new Violation(name, "field.required"));
+            }
             return null;
         }
         try {
             return java.time.OffsetDateTime.parse(raw.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.invalid(List.of(new Violation(name, "field.not-an-instant")));
+            violations.add(new Violation(name, "field.not-an-instant"));
+            return null;
         }
     }
 

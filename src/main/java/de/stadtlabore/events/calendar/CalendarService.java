@@ -1,13 +1,7 @@
 package de.stadtlabore.events.calendar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +20,7 @@ import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
+import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.Event;
 import de.stadtlabore.events.EventRepository;
@@ -38,8 +33,6 @@ import io.quarkus.panache.common.Sort;
  */
 @ApplicationScoped
 public class CalendarService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EventRepository events;
@@ -82,14 +75,12 @@ public class CalendarService {
     public FeedTokenView create(FeedTokenInput input) {
         Caller c = caller.get();
         policy.require(c, Action.FEED_TOKEN_MANAGE, c.municipalityId());
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String secret = "slf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = "slf_" + Secrets.random(24);
         FeedToken token = new FeedToken();
         token.id = UUID.randomUUID();
         token.municipalityId = c.municipalityId();
         token.name = input.name().strip();
-        token.tokenHash = hash(secret);
+        token.tokenHash = Secrets.sha256Hex(secret);
         token.createdBy = c.subject();
         token.createdAt = Timestamps.now();
         tokens.persist(token);
@@ -121,18 +112,11 @@ public class CalendarService {
     }
 
     private boolean valid(String token) {
-        return tokens.find("tokenHash = ?1 and revokedAt is null", hash(token)).firstResultOptional().isPresent();
+        return tokens.find("tokenHash = ?1 and revokedAt is null", Secrets.sha256Hex(token)).firstResultOptional().isPresent();
     }
 
     private static FeedTokenView view(FeedToken t) {
         return new FeedTokenView(t.id, t.name, t.createdAt, t.createdBy, t.revokedAt, null, null);
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
