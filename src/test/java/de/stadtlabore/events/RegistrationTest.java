@@ -105,7 +105,9 @@ class RegistrationTest {
         assertThat(mailbox.sentTo("ben@example.org")).hasSize(2);
         assertThat(mailbox.sentTo("ben@example.org").get(1).subject()).startsWith("Platz frei");
         api().queryParam("token", first.<String>path("cancelToken")).when().get("/registrations/" + id)
-                .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelToken", nullValue());
+                .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelToken", nullValue())
+                // Personal data behind a secret link: no shared cache may keep it.
+                .header("Cache-Control", "private, no-cache");
     }
 
     @Test

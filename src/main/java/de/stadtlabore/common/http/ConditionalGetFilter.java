@@ -44,8 +44,7 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
             response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
             return;
         }
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-                request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? "no-cache" : "private, no-cache");
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, personal(request) ? "private, no-cache" : "no-cache");
         response.getHeaders().add(HttpHeaders.VARY, "Accept");
         if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
@@ -54,6 +53,16 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
             return;
         }
         response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+    }
+
+    /**
+     * Whether the answer depends on who asks: credentials in a header, or a secret link
+     * ({@code ?token=}, registrations and private feeds). Shared caches must not keep those.
+     */
+    private static boolean personal(ContainerRequestContext request) {
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || request.getHeaderString("X-API-Key") != null
+                || request.getUriInfo().getQueryParameters().containsKey("token");
     }
 
     private static boolean isJson(MediaType type) {
