@@ -217,3 +217,21 @@ insert into event_organiser (event_id, lab_id, status, responded_at) values
     ('5f000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000004', 'accepted', now()),
     ('5f000000-0000-4000-8000-000000000004', '1b000000-0000-4000-8000-000000000004', 'accepted', now())
 on conflict (event_id, lab_id) do nothing;
+
+-- A purchase proposal: Soest proposes a 3D scanner, Arnsberg and Menden pledge.
+insert into purchase_proposal (id, lab_id, title, category, description, quantity, estimated_cost, justification,
+                               decision_deadline, status, created_by) values
+    ('6a000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000004', 'Handscanner Creality Raptor',
+     '3d-scanner', 'Mobiler 3D-Scanner für Gebäudedetails und Modelle.', 3, 2700.00,
+     'Noch kein Labor im Netzwerk hat einen 3D-Scanner; drei Geräte decken alle Werkstätten ab.',
+     (now() + interval '30 days')::date, 'open', 'soest-admin')
+on conflict (id) do nothing;
+
+insert into purchase_pledge (id, proposal_id, lab_id, kind, amount, quantity, comment, created_by) values
+    ('6b000000-0000-4000-8000-000000000001', '6a000000-0000-4000-8000-000000000001',
+     '1b000000-0000-4000-8000-000000000001', 'pledge', 900.00, 1, 'Wir übernehmen ein Gerät.', 'arnsberg-admin'),
+    ('6b000000-0000-4000-8000-000000000002', '6a000000-0000-4000-8000-000000000001',
+     '1b000000-0000-4000-8000-000000000003', 'pledge', 450.00, null, 'Wir beteiligen uns an den Kosten.', 'menden-admin'),
+    ('6b000000-0000-4000-8000-000000000003', '6a000000-0000-4000-8000-000000000001',
+     '1b000000-0000-4000-8000-000000000002', 'interest', null, null, 'Würden gern mitleihen.', 'iserlohn-staff')
+on conflict (id) do nothing;

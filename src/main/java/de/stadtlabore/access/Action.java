@@ -32,7 +32,11 @@ public enum Action {
     /** Accept or decline an invitation to co-organise, for one of the municipality's labs. */
     EVENT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.EVENTS_WRITE),
     /** Create and revoke private calendar feeds of network-internal events. */
-    FEED_TOKEN_MANAGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), null);
+    FEED_TOKEN_MANAGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), null),
+    /** Propose a purchase for one of the municipality's labs, and move it through its lifecycle. */
+    PURCHASE_PROPOSE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PURCHASES_WRITE),
+    /** Express interest in, or pledge to, a proposal for one of the municipality's labs. */
+    PURCHASE_PLEDGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PURCHASES_WRITE);
 
     private final boolean networkAdmin;
     private final Set<String> municipalRoles;

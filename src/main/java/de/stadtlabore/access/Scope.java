@@ -14,7 +14,9 @@ public enum Scope {
     INVENTORY_READ("inventory:read"),
     INVENTORY_WRITE("inventory:write"),
     EVENTS_READ("events:read"),
-    EVENTS_WRITE("events:write");
+    EVENTS_WRITE("events:write"),
+    PURCHASES_READ("purchases:read"),
+    PURCHASES_WRITE("purchases:write");
 
     private final String value;
 

@@ -87,6 +87,10 @@ public class Item {
     @Column(name = "pickup_notes", columnDefinition = "text")
     public String pickupNotes;
 
+    /** The purchase proposal this item was bought through, if any. */
+    @Column(name = "purchase_id")
+    public UUID purchaseId;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

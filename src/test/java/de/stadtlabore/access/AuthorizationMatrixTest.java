@@ -80,6 +80,8 @@ class AuthorizationMatrixTest {
     /** An item of Arnsberg and one of Soest, both shared with the network; created once. */
     static String matrixItem;
     static String soestItem;
+    /** A proposal of Soest, open for pledges; created once. */
+    static String soestProposal;
     /** A public event of Arnsberg with registration, and a weekly series (Mondays 10:00). */
     static String matrixEvent;
     static String matrixSeries;
@@ -144,6 +146,15 @@ class AuthorizationMatrixTest {
                     n -> "/events/" + matrixSeries + "/occurrences/" + java.time.LocalDate.of(2027, 1, 4).plusWeeks(n)
                             + "T10:00:00",
                     n -> "{\"cancelled\": true}", null, "events:write", OWNER_STAFF_AND_KEYS, 200, Map.of()),
+            new Operation("propose a purchase", "POST", n -> "/purchases",
+                    n -> """
+                            {"lab": "freiraum-arnsberg", "title": "Test Matrix Kauf %d", "category": "tablet", "quantity": 1,
+                             "estimatedCost": {"amount": 300, "currency": "EUR"}, "justification": "Test",
+                             "decisionDeadline": "2030-01-01"}
+                            """.formatted(n), null, "purchases:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
+            new Operation("pledge for an own lab", "POST", n -> "/purchases/" + soestProposal + "/pledges",
+                    n -> "{\"lab\": \"freiraum-arnsberg\", \"kind\": \"interest\", \"comment\": \"" + n + "\"}",
+                    null, "purchases:write", OWNER_STAFF_AND_KEYS, 200, Map.of(Who.KEY_WITHOUT_SCOPE, 403)),
             new Operation("list loans", "GET", n -> "/reservations", n -> null, null, "inventory:read",
                     EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
                             Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
@@ -182,6 +193,12 @@ class AuthorizationMatrixTest {
         soestItem = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", "TEST-M-SOEST", "camera", "network");
         matrixEvent = createEvent("\"registration\": {\"capacity\": 5}");
         matrixSeries = createEvent("\"recurrence\": {\"rule\": \"FREQ=WEEKLY;BYDAY=MO\"}");
+        soestProposal = api().header("Authorization", "Bearer " + Tokens.staff("soest")).contentType("application/json")
+                .body("""
+                        {"lab": "stadtlabor-soest", "title": "Test Matrix Vorschlag", "category": "tablet", "quantity": 2,
+                         "estimatedCost": {"amount": 600, "currency": "EUR"}, "justification": "Test",
+                         "decisionDeadline": "2030-01-01"}
+                        """).when().post("/purchases").then().statusCode(201).extract().path("id");
     }
 
     @Inject
@@ -196,9 +213,13 @@ class AuthorizationMatrixTest {
     @Inject
     de.stadtlabore.events.EventRepository events;
 
+    @Inject
+    de.stadtlabore.purchases.PurchaseRepository purchases;
+
     @Transactional
     void removeLabsAndMunicipalities() {
         events.delete("title like 'Test Matrix %'");
+        purchases.delete("title like 'Test Matrix %'");
         labs.delete("slug like 'matrix-%'");
         municipalities.delete("slug like 'matrix-%'");
     }
