@@ -16,4 +16,8 @@ public interface RegistrationConfig {
     /** How long after an occurrence registrants' names and e-mail addresses are kept. */
     @WithDefault("30D")
     Duration retention();
+
+    /** How often the job that erases them runs. */
+    @WithDefault("1h")
+    String retentionJobInterval();
 }
