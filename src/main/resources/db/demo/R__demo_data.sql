@@ -235,3 +235,53 @@ insert into purchase_pledge (id, proposal_id, lab_id, kind, amount, quantity, co
     ('6b000000-0000-4000-8000-000000000003', '6a000000-0000-4000-8000-000000000001',
      '1b000000-0000-4000-8000-000000000002', 'interest', null, null, 'Würden gern mitleihen.', 'iserlohn-staff')
 on conflict (id) do nothing;
+
+-- Projects: cross-lab cooperation with partners, milestones and tasks. The staff members are
+-- the demo users of the development identity provider (their token subjects).
+insert into staff_member (id, issuer, subject, municipality_id, name) values
+    ('7c000000-0000-4000-8000-000000000001', '${devIdpUrl}/realms/stadtlabore-arnsberg',
+     'e79ba85c-d8cd-33c7-bdb7-87fff4c435ff', '0a000000-0000-4000-8000-000000000001', 'Anna Arndt - Team'),
+    ('7c000000-0000-4000-8000-000000000002', '${devIdpUrl}/realms/stadtlabore-soest',
+     '1976cce9-b7cb-309d-b24f-7cafddc82905', '0a000000-0000-4000-8000-000000000004', 'Sophie Sommer - Team'),
+    ('7c000000-0000-4000-8000-000000000003', '${devIdpUrl}/realms/stadtlabore-menden',
+     '5a91c98c-17d8-3854-85ac-800cec0b779d', '0a000000-0000-4000-8000-000000000003', 'Max Meier - Team')
+on conflict (id) do update set issuer = excluded.issuer;
+
+insert into project (id, lead_lab_id, title, summary, description, topics, starts_on, ends_on, visibility, status) values
+    ('8d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000004', 'Offene Daten für Südwestfalen',
+     'Gemeinsames Open-Data-Portal der vier Stadtlabore.',
+     'Die Labore veröffentlichen Sensordaten, Veranstaltungsdaten und Verleihstatistiken als offene Daten.',
+     array['Open Data', 'Smart City'], '2026-09-01', '2027-06-30', 'public', 'active'),
+    ('8d000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'Kommunikation im Verbund',
+     'Gemeinsame Öffentlichkeitsarbeit der Stadtlabore.', 'Redaktionsplan, gemeinsame Kanäle und Pressearbeit.',
+     array['Kommunikation', 'Netzwerk'], '2026-10-01', null, 'network', 'planned')
+on conflict (id) do nothing;
+
+insert into project_partner (project_id, lab_id, status, responded_at) values
+    ('8d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000001', 'accepted', now()),
+    ('8d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000003', 'accepted', now()),
+    ('8d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000002', 'invited', null),
+    ('8d000000-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000004', 'accepted', now())
+on conflict (project_id, lab_id) do nothing;
+
+insert into project_link (project_id, position, label, url) values
+    ('8d000000-0000-4000-8000-000000000001', 0, 'Whiteboard', 'https://whiteboard.example.org/open-data'),
+    ('8d000000-0000-4000-8000-000000000001', 1, 'Dokumente', 'https://docs.example.org/open-data')
+on conflict (project_id, position) do nothing;
+
+insert into milestone (id, project_id, title, due_on, done) values
+    ('9e000000-0000-4000-8000-000000000001', '8d000000-0000-4000-8000-000000000001', 'Datenkatalog abgestimmt', '2026-11-15', true),
+    ('9e000000-0000-4000-8000-000000000002', '8d000000-0000-4000-8000-000000000001', 'Portal online', '2027-03-31', false)
+on conflict (id) do nothing;
+
+insert into task (id, project_id, lab_id, title, description, status, assignee_id, due_on, position) values
+    ('af000000-0000-4000-8000-000000000001', '8d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000004',
+     'Lizenzfragen klären', 'Welche Lizenz für welche Daten?', 'doing', '7c000000-0000-4000-8000-000000000002', '2026-12-15', 0),
+    ('af000000-0000-4000-8000-000000000002', '8d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000001',
+     'Sensordaten-Schnittstelle beschreiben', '', 'todo', '7c000000-0000-4000-8000-000000000001', '2027-01-31', 0),
+    ('af000000-0000-4000-8000-000000000003', '8d000000-0000-4000-8000-000000000001', '1b000000-0000-4000-8000-000000000003',
+     'Verleihstatistik exportieren', '', 'todo', '7c000000-0000-4000-8000-000000000003', null, 1)
+on conflict (id) do nothing;
+
+update event set project_id = '8d000000-0000-4000-8000-000000000001'
+    where id = '5f000000-0000-4000-8000-000000000004' and project_id is null;

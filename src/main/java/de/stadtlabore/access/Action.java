@@ -36,7 +36,13 @@ public enum Action {
     /** Propose a purchase for one of the municipality's labs, and move it through its lifecycle. */
     PURCHASE_PROPOSE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PURCHASES_WRITE),
     /** Express interest in, or pledge to, a proposal for one of the municipality's labs. */
-    PURCHASE_PLEDGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PURCHASES_WRITE);
+    PURCHASE_PLEDGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PURCHASES_WRITE),
+    /** Create and edit a project of the lead lab's municipality, invite partners, change its status. */
+    PROJECT_MANAGE(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE),
+    /** Work on milestones and tasks, for the lead lab's and accepted partners' municipalities. */
+    PROJECT_WORK(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE),
+    /** Accept or decline an invitation to partner, for one of the municipality's labs. */
+    PROJECT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE);
 
     private final boolean networkAdmin;
     private final Set<String> municipalRoles;

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param municipalityId   the municipality the caller acts for; {@code null} for network
  *                         administrators and anonymous callers
  * @param municipalitySlug its slug, for display
+ * @param displayName      a person's name from the token, for display (tasks, teams)
  */
 public record Caller(
         AuthMethod method,
@@ -19,7 +20,8 @@ public record Caller(
         String municipalitySlug,
         Set<String> roles,
         Set<String> scopes,
-        UUID apiKeyId) {
+        UUID apiKeyId,
+        String displayName) {
 
     public enum AuthMethod {
         ANONYMOUS, OIDC, API_KEY;
@@ -35,7 +37,7 @@ public record Caller(
     public static final String LAB_STAFF = "lab-staff";
 
     public static final Caller ANONYMOUS = new Caller(AuthMethod.ANONYMOUS, null, null, null, null, Set.of(), Set.of(),
-            null);
+            null, null);
 
     public boolean isAnonymous() {
         return method == AuthMethod.ANONYMOUS;

@@ -53,7 +53,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         Set<String> roles = identity.getRoles().stream().filter(allowed::contains).collect(Collectors.toUnmodifiableSet());
         Caller caller = new Caller(Caller.AuthMethod.OIDC, token.getSubject(), tenant.issuer(),
                 member == null ? null : member.municipalityId(), member == null ? null : member.slug(), roles, Set.of(),
-                null);
+                null, displayName(token));
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
@@ -61,6 +61,14 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(CALLER_ATTRIBUTE, caller)
                 .addRoles(roles)
                 .build());
+    }
+
+    private static String displayName(JsonWebToken token) {
+        Object name = token.getClaim("name");
+        if (name == null) {
+            name = token.getClaim("preferred_username");
+        }
+        return name == null ? token.getSubject() : name.toString().replace("\"", "");
     }
 
     private static ProviderDirectory.Member memberFor(ProviderDirectory.Tenant tenant, JsonWebToken token) {

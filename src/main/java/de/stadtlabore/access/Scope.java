@@ -16,7 +16,9 @@ public enum Scope {
     EVENTS_READ("events:read"),
     EVENTS_WRITE("events:write"),
     PURCHASES_READ("purchases:read"),
-    PURCHASES_WRITE("purchases:write");
+    PURCHASES_WRITE("purchases:write"),
+    PROJECTS_READ("projects:read"),
+    PROJECTS_WRITE("projects:write");
 
     private final String value;
 

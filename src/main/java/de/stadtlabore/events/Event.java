@@ -99,6 +99,10 @@ public class Event {
     @CollectionTable(name = "occurrence_override", joinColumns = @JoinColumn(name = "event_id"))
     public List<OccurrenceOverride> overrides = new ArrayList<>();
 
+    /** The project this event belongs to, if any. */
+    @Column(name = "project_id")
+    public UUID projectId;
+
     /** Seats per occurrence; null: no registration. */
     public Integer capacity;
 

@@ -26,6 +26,7 @@ final class EventMapper {
                 e.rrule == null ? null : new EventInput.Recurrence(e.rrule, e.exdates.stream().sorted().toList()),
                 e.capacity == null ? null : new EventInput.RegistrationSettings(e.capacity, e.maxSeatsPerRegistration,
                         e.registrationOpensDaysBefore, e.registrationClosesMinutesBefore),
+                e.projectId,
                 lab(e.leadLab),
                 e.organisers.stream().map(o -> new EventView.OrganiserView(lab(o.lab), o.status)).toList(),
                 e.sequence, e.createdAt, e.updatedAt);

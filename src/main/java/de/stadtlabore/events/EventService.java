@@ -281,9 +281,13 @@ public class EventService {
                 }
             }
         }
+        if (input.project() != null && !projectOfLab(input.project(), event.leadLab)) {
+            violations.add(new Violation("project", "field.not-a-project-of-the-lab"));
+        }
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
+        event.projectId = input.project();
         event.title = input.title().strip();
         event.description = input.description() == null ? "" : input.description().strip();
         event.category = input.category();
@@ -309,6 +313,14 @@ public class EventService {
         event.registrationClosesMinutesBefore = registration == null || registration.closesMinutesBefore() == null ? 0
                 : registration.closesMinutesBefore();
         event.updatedAt = Timestamps.now();
+    }
+
+    /** Whether the lab leads the project or is an accepted partner of it. */
+    private boolean projectOfLab(UUID project, Lab lab) {
+        return !events.getEntityManager().createNativeQuery("select 1 from project p where p.id = :p and (p.lead_lab_id = :l"
+                + " or exists (select 1 from project_partner pp where pp.project_id = p.id and pp.lab_id = :l"
+                + " and pp.status = 'accepted'))").setParameter("p", project).setParameter("l", lab.id)
+                .getResultList().isEmpty();
     }
 
     private Lab lab(String field, String slug) {

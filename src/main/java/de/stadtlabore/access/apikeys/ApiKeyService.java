@@ -131,7 +131,7 @@ public class ApiKeyService {
         }
         String slug = municipalities.findById(key.municipalityId).slug;
         return Optional.of(new Caller(Caller.AuthMethod.API_KEY, "api-key:" + key.prefix, null, key.municipalityId,
-                slug, Set.of(), Set.copyOf(key.scopes), key.id));
+                slug, Set.of(), Set.copyOf(key.scopes), key.id, key.name));
     }
 
     private static String scopeList() {

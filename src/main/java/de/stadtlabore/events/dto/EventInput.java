@@ -29,7 +29,8 @@ public record EventInput(
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,
         @Valid Recurrence recurrence,
-        @Valid RegistrationSettings registration) {
+        @Valid RegistrationSettings registration,
+        java.util.UUID project) {
 
     /** Registration for each occurrence: capacity, seats per person, the window. */
     public record RegistrationSettings(

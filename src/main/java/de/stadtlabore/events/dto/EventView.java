@@ -25,6 +25,7 @@ public record EventView(
         LocalDateTime end,
         EventInput.Recurrence recurrence,
         EventInput.RegistrationSettings registration,
+        UUID project,
         Refs.LabRef leadLab,
         List<OrganiserView> organisers,
         int sequence,

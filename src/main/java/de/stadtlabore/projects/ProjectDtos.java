@@ -1,0 +1,84 @@
+package de.stadtlabore.projects;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import de.stadtlabore.inventory.dto.Refs;
+
+/** Requests and representations of projects. */
+public final class ProjectDtos {
+
+    private ProjectDtos() {
+    }
+
+    public record LinkDto(@NotBlank @Size(max = 200) String label,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "{stadtlabore.http-link}") String url) {
+    }
+
+    public record ProjectInput(
+            @NotBlank @Size(max = 80) String leadLab,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 1000) String summary,
+            @Size(max = 20000) String description,
+            @Size(max = 20) List<@NotBlank @Size(max = 60) String> topics,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            @NotNull @Pattern(regexp = "public|network") String visibility,
+            @Size(max = 20) List<@NotNull @Valid LinkDto> links) {
+    }
+
+    public record StatusChange(@NotNull @Pattern(regexp = "idea|planned|active|paused|completed|cancelled") String status) {
+    }
+
+    public record PartnerInvitation(@NotBlank @Size(max = 80) String lab) {
+    }
+
+    public record PartnerAnswer(@NotNull @Pattern(regexp = "accepted|declined") String status) {
+    }
+
+    public record MilestoneInput(@NotBlank @Size(max = 200) String title, LocalDate dueOn, Boolean done) {
+    }
+
+    public record TaskInput(
+            @NotBlank @Size(max = 80) String lab,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 10000) String description,
+            @Pattern(regexp = "todo|doing|done") String status,
+            UUID assignee,
+            LocalDate dueOn,
+            @Min(0) @Max(100000) Integer position) {
+    }
+
+    public record StaffView(UUID id, String name, String municipality) {
+    }
+
+    public record MilestoneView(UUID id, String title, LocalDate dueOn, boolean done) {
+    }
+
+    public record TaskView(UUID id, Refs.LabRef lab, String title, String description, String status, StaffView assignee,
+            LocalDate dueOn, int position, OffsetDateTime updatedAt) {
+    }
+
+    public record PartnerView(Refs.LabRef lab, String status) {
+    }
+
+    public record EventRef(UUID id, String title, LocalDateTime start, String timeZone) {
+    }
+
+    public record ProjectView(UUID id, Refs.LabRef leadLab, String title, String summary, String description,
+            List<String> topics, LocalDate startsOn, LocalDate endsOn, String visibility, String status,
+            List<PartnerView> partners, List<LinkDto> links, List<MilestoneView> milestones, List<TaskView> tasks,
+            List<EventRef> events, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+}

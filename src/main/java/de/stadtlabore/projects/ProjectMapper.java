@@ -1,0 +1,47 @@
+package de.stadtlabore.projects;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import de.stadtlabore.inventory.dto.Refs;
+import de.stadtlabore.labs.Lab;
+
+/** Projects → representations. */
+final class ProjectMapper {
+
+    private ProjectMapper() {
+    }
+
+    static Refs.LabRef lab(Lab lab) {
+        return new Refs.LabRef(lab.slug, lab.name, lab.municipality.slug);
+    }
+
+    static ProjectDtos.StaffView staff(StaffMember s, String municipality) {
+        return s == null ? null : new ProjectDtos.StaffView(s.id, s.name, municipality);
+    }
+
+    static ProjectDtos.TaskView task(Task t) {
+        return new ProjectDtos.TaskView(t.id, lab(t.lab), t.title, t.description, t.status,
+                t.assignee == null ? null : new ProjectDtos.StaffView(t.assignee.id, t.assignee.name, t.lab.municipality.slug),
+                t.dueOn, t.position, t.updatedAt);
+    }
+
+    static ProjectDtos.MilestoneView milestone(Milestone m) {
+        return new ProjectDtos.MilestoneView(m.id, m.title, m.dueOn, m.done);
+    }
+
+    /** A project; tasks, milestones and events only when given (the detail view). */
+    static ProjectDtos.ProjectView view(Project p, List<Milestone> milestones, List<Task> tasks, List<Object[]> events) {
+        return new ProjectDtos.ProjectView(p.id, lab(p.leadLab), p.title, p.summary, p.description, p.topics, p.startsOn,
+                p.endsOn, p.visibility, p.status,
+                p.partners.stream().map(x -> new ProjectDtos.PartnerView(lab(x.lab), x.status)).toList(),
+                p.links.stream().map(l -> new ProjectDtos.LinkDto(l.label, l.url)).toList(),
+                milestones == null ? null : milestones.stream().map(ProjectMapper::milestone).toList(),
+                tasks == null ? null : tasks.stream().map(ProjectMapper::task).toList(),
+                events == null ? null : events.stream().map(e -> new ProjectDtos.EventRef((UUID) e[0], (String) e[1],
+                        e[2] instanceof Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) e[2], (String) e[3])).toList(),
+                p.createdAt, p.updatedAt);
+    }
+}

@@ -1,0 +1,147 @@
+package de.stadtlabore.projects;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import de.stadtlabore.common.http.Params;
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+import io.quarkus.security.Authenticated;
+
+@Path("/projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    @Inject
+    ProjectService projects;
+
+    @GET
+    @PermitAll
+    public Page<ProjectDtos.ProjectView> list(@QueryParam("lab") String lab, @QueryParam("municipality") String municipality,
+            @QueryParam("status") String status, @QueryParam("topic") String topic, @QueryParam("q") String q,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return projects.list(lab, municipality, status, topic, q, PageRequest.parse(page, size))
+                .map(p -> ProjectMapper.view(p, null, null, null));
+    }
+
+    @POST
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid ProjectDtos.ProjectInput input) {
+        Project p = projects.create(input);
+        return Response.created(URI.create("/projects/" + p.id)).entity(detail(p)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    public ProjectDtos.ProjectView get(@PathParam("id") String id) {
+        return detail(projects.get(uuid(id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProjectDtos.ProjectView update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ProjectDtos.ProjectInput input) {
+        UUID key = uuid(id);
+        return detail(projects.update(key, ifMatch, input, detail(projects.get(key))));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProjectDtos.ProjectView status(@PathParam("id") String id, @NotNull @Valid ProjectDtos.StatusChange change) {
+        return detail(projects.changeStatus(uuid(id), change.status()));
+    }
+
+    @POST
+    @Path("{id}/partners")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProjectDtos.ProjectView invite(@PathParam("id") String id, @NotNull @Valid ProjectDtos.PartnerInvitation invitation) {
+        return detail(projects.invite(uuid(id), invitation.lab()));
+    }
+
+    @PUT
+    @Path("{id}/partners/{lab}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProjectDtos.ProjectView answer(@PathParam("id") String id, @PathParam("lab") String lab,
+            @NotNull @Valid ProjectDtos.PartnerAnswer answer) {
+        return detail(projects.answer(uuid(id), lab, answer.status()));
+    }
+
+    @POST
+    @Path("{id}/milestones")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addMilestone(@PathParam("id") String id, @NotNull @Valid ProjectDtos.MilestoneInput input) {
+        Milestone m = projects.addMilestone(uuid(id), input);
+        return Response.created(URI.create("/projects/" + id + "/milestones/" + m.id)).entity(ProjectMapper.milestone(m))
+                .build();
+    }
+
+    @PUT
+    @Path("{id}/milestones/{milestone}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProjectDtos.MilestoneView updateMilestone(@PathParam("id") String id, @PathParam("milestone") String milestone,
+            @NotNull @Valid ProjectDtos.MilestoneInput input) {
+        return ProjectMapper.milestone(projects.updateMilestone(uuid(id), Params.uuid("milestone", milestone), input));
+    }
+
+    @POST
+    @Path("{id}/tasks")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addTask(@PathParam("id") String id, @NotNull @Valid ProjectDtos.TaskInput input) {
+        Task t = projects.addTask(uuid(id), input);
+        return Response.created(URI.create("/projects/" + id + "/tasks/" + t.id)).entity(ProjectMapper.task(t)).build();
+    }
+
+    @PUT
+    @Path("{id}/tasks/{task}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProjectDtos.TaskView updateTask(@PathParam("id") String id, @PathParam("task") String task,
+            @NotNull @Valid ProjectDtos.TaskInput input) {
+        return ProjectMapper.task(projects.updateTask(uuid(id), Params.uuid("task", task), input));
+    }
+
+    @GET
+    @Path("{id}/team")
+    @Authenticated
+    public List<ProjectDtos.StaffView> team(@PathParam("id") String id) {
+        return projects.team(uuid(id)).stream().map(s -> new ProjectDtos.StaffView(s.id, s.name, null)).toList();
+    }
+
+    private ProjectDtos.ProjectView detail(Project p) {
+        boolean member = projects.isMember();
+        return ProjectMapper.view(p, projects.milestones(p.id), member ? projects.tasks(p.id) : null, projects.events(p.id));
+    }
+
+    private static UUID uuid(String id) {
+        return Params.uuid("id", id);
+    }
+}

@@ -1,0 +1,123 @@
+package de.stadtlabore.projects;
+
+import static de.stadtlabore.support.Api.api;
+import static de.stadtlabore.support.Api.as;
+import static de.stadtlabore.support.Api.wrongRequest;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import de.stadtlabore.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Projects: partners across municipalities, lifecycle, milestones, tasks and their assignees. */
+@QuarkusTest
+class ProjectsTest {
+
+    static final String OPEN_DATA = "8d000000-0000-4000-8000-000000000001";
+    static final String COMMUNICATION = "8d000000-0000-4000-8000-000000000002";
+
+    @Inject
+    ProjectRepository projects;
+
+    @AfterEach
+    @Transactional
+    void clean() {
+        projects.getEntityManager().createQuery("delete from Task t where t.projectId in (select p.id from Project p where p.title like 'Test %')").executeUpdate();
+        projects.getEntityManager().createQuery("delete from Milestone m where m.projectId in (select p.id from Project p where p.title like 'Test %')").executeUpdate();
+        projects.delete("title like 'Test %'");
+    }
+
+    static String project(String lead, String links) {
+        return """
+                {"leadLab": "%s", "title": "Test Reallabor Mobilität", "summary": "Gemeinsam erproben.",
+                 "topics": ["Mobilität"], "startsOn": "2027-01-01", "endsOn": "2027-12-31", "visibility": "public",
+                 "links": [%s]}
+                """.formatted(lead, links);
+    }
+
+    @Test
+    void thePublicSeesPublicProjectsWithoutTheirTasks() {
+        api().when().get("/projects").then().statusCode(200)
+                .body("items.id", hasItem(OPEN_DATA)).body("items.id", not(hasItem(COMMUNICATION)));
+        api().when().get("/projects/" + OPEN_DATA).then().statusCode(200)
+                .body("tasks", nullValue())
+                .body("milestones", hasSize(2))
+                .body("events.id", hasItem("5f000000-0000-4000-8000-000000000004"))
+                .body("partners.status", org.hamcrest.Matchers.containsInAnyOrder("accepted", "accepted", "invited"));
+        api().when().get("/projects/" + COMMUNICATION).then().statusCode(404);
+        as(Tokens.staff("iserlohn")).when().get("/projects/" + OPEN_DATA).then().statusCode(200)
+                .body("tasks.title", hasItem("Lizenzfragen klären"));
+        api().queryParam("q", "Open-Data-Portal").when().get("/projects").then().body("items.id", contains(OPEN_DATA));
+        api().queryParam("lab", "zukunftswerkstadt-menden").when().get("/projects").then().body("items.id", hasItem(OPEN_DATA));
+        api().queryParam("status", "idea").when().get("/projects").then().body("items.id", not(hasItem(OPEN_DATA)));
+    }
+
+    @Test
+    void theLeadRunsTheLifecyclePartnersWorkOnTasks() {
+        String lead = Tokens.staff("arnsberg");
+        String id = as(lead).contentType("application/json")
+                .body(project("freiraum-arnsberg", "{\"label\": \"Whiteboard\", \"url\": \"https://wb.example.org/x\"}"))
+                .when().post("/projects").then().statusCode(201).body("status", equalTo("idea")).extract().path("id");
+        wrongRequest().header("Authorization", "Bearer " + lead).contentType("application/json")
+                .body("{\"status\": \"completed\"}").when().post("/projects/" + id + "/status").then().statusCode(409);
+        for (String status : new String[] { "planned", "active", "paused", "active" }) {
+            as(lead).contentType("application/json").body("{\"status\": \"" + status + "\"}")
+                    .when().post("/projects/" + id + "/status").then().statusCode(200).body("status", equalTo(status));
+        }
+        // Soest works on tasks only once it accepted the partnership.
+        String soest = Tokens.staff("soest");
+        String task = "{\"lab\": \"stadtlabor-soest\", \"title\": \"Fahrradzählung\", \"status\": \"todo\"}";
+        wrongRequest().header("Authorization", "Bearer " + soest).contentType("application/json").body(task)
+                .when().post("/projects/" + id + "/tasks").then().statusCode(403);
+        as(lead).contentType("application/json").body("{\"lab\": \"stadtlabor-soest\"}")
+                .when().post("/projects/" + id + "/partners").then().statusCode(200);
+        as(soest).contentType("application/json").body("{\"status\": \"accepted\"}")
+                .when().put("/projects/" + id + "/partners/stadtlabor-soest").then().statusCode(200);
+        as(soest).when().get("/me").then().statusCode(200);
+        String taskId = as(soest).contentType("application/json").body(task)
+                .when().post("/projects/" + id + "/tasks").then().statusCode(201).extract().path("id");
+        String soestStaff = as(soest).when().get("/projects/" + id + "/team").then().statusCode(200)
+                .extract().path("find { it.name == 'Sophie Sommer - Team' }.id");
+        as(soest).contentType("application/json")
+                .body("{\"lab\": \"stadtlabor-soest\", \"title\": \"Fahrradzählung\", \"status\": \"doing\", \"assignee\": \""
+                        + soestStaff + "\", \"position\": 2}")
+                .when().put("/projects/" + id + "/tasks/" + taskId).then().statusCode(200)
+                .body("assignee.name", equalTo("Sophie Sommer - Team")).body("status", equalTo("doing"));
+        as(soest).contentType("application/json").body("{\"title\": \"Zählstellen festgelegt\", \"dueOn\": \"2027-03-01\"}")
+                .when().post("/projects/" + id + "/milestones").then().statusCode(201);
+        // Partners work on tasks but do not edit the project itself.
+        wrongRequest().header("Authorization", "Bearer " + soest).contentType("application/json")
+                .body("{\"status\": \"paused\"}").when().post("/projects/" + id + "/status").then().statusCode(403);
+    }
+
+    @Test
+    void badInputIsRefused() {
+        String lead = Tokens.staff("arnsberg");
+        wrongRequest().header("Authorization", "Bearer " + lead).contentType("application/json")
+                .body(project("freiraum-arnsberg", "{\"label\": \"Trick\", \"url\": \"javascript:alert(1)\"}"))
+                .when().post("/projects").then().statusCode(400).body("errors.field", contains("links[0].url"));
+        String id = as(lead).contentType("application/json").body(project("freiraum-arnsberg", ""))
+                .when().post("/projects").then().statusCode(201).extract().path("id");
+        wrongRequest().header("Authorization", "Bearer " + lead).contentType("application/json")
+                .body("{\"lab\": \"waldstadtlabor-iserlohn\", \"title\": \"Nicht unser Partner\"}")
+                .when().post("/projects/" + id + "/tasks").then().statusCode(400).body("errors.field", contains("lab"));
+        wrongRequest().header("Authorization", "Bearer " + lead).contentType("application/json")
+                .body("{\"lab\": \"freiraum-arnsberg\", \"title\": \"Wer?\", \"assignee\": \"7c000000-0000-4000-8000-000000000002\"}")
+                .when().post("/projects/" + id + "/tasks").then().statusCode(400).body("errors.field", contains("assignee"));
+        wrongRequest().header("Authorization", "Bearer " + lead).contentType("application/json")
+                .body("{\"lab\": \"freiraum-arnsberg\", \"title\": \"Wer?\", \"assignee\": \"00000000-0000-4000-8000-000000000000\"}")
+                .when().post("/projects/" + id + "/tasks").then().statusCode(400).body("errors.field", contains("assignee"));
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("soest")).contentType("application/json")
+                .body(project("freiraum-arnsberg", "")).when().post("/projects").then().statusCode(403);
+    }
+}
