@@ -80,6 +80,8 @@ class AuthorizationMatrixTest {
     /** An item of Arnsberg and one of Soest, both shared with the network; created once. */
     static String matrixItem;
     static String soestItem;
+    /** A project of Arnsberg; created once. */
+    static String matrixProject;
     /** A proposal of Soest, open for pledges; created once. */
     static String soestProposal;
     /** A public event of Arnsberg with registration, and a weekly series (Mondays 10:00). */
@@ -155,6 +157,13 @@ class AuthorizationMatrixTest {
             new Operation("pledge for an own lab", "POST", n -> "/purchases/" + soestProposal + "/pledges",
                     n -> "{\"lab\": \"freiraum-arnsberg\", \"kind\": \"interest\", \"comment\": \"" + n + "\"}",
                     null, "purchases:write", OWNER_STAFF_AND_KEYS, 200, Map.of(Who.KEY_WITHOUT_SCOPE, 403)),
+            new Operation("start a project", "POST", n -> "/projects",
+                    n -> "{\"leadLab\": \"freiraum-arnsberg\", \"title\": \"Test Matrix Projekt " + n
+                            + "\", \"visibility\": \"public\"}", null, "projects:write", OWNER_STAFF_AND_KEYS, 201,
+                    Map.of()),
+            new Operation("add a task to a project", "POST", n -> "/projects/" + matrixProject + "/tasks",
+                    n -> "{\"lab\": \"freiraum-arnsberg\", \"title\": \"Aufgabe " + n + "\"}", null,
+                    "projects:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
             new Operation("list loans", "GET", n -> "/reservations", n -> null, null, "inventory:read",
                     EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
                             Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
@@ -193,6 +202,9 @@ class AuthorizationMatrixTest {
         soestItem = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", "TEST-M-SOEST", "camera", "network");
         matrixEvent = createEvent("\"registration\": {\"capacity\": 5}");
         matrixSeries = createEvent("\"recurrence\": {\"rule\": \"FREQ=WEEKLY;BYDAY=MO\"}");
+        matrixProject = api().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).contentType("application/json")
+                .body("{\"leadLab\": \"freiraum-arnsberg\", \"title\": \"Test Matrix Basis\", \"visibility\": \"public\"}")
+                .when().post("/projects").then().statusCode(201).extract().path("id");
         soestProposal = api().header("Authorization", "Bearer " + Tokens.staff("soest")).contentType("application/json")
                 .body("""
                         {"lab": "stadtlabor-soest", "title": "Test Matrix Vorschlag", "category": "tablet", "quantity": 2,
@@ -220,6 +232,9 @@ class AuthorizationMatrixTest {
     void removeLabsAndMunicipalities() {
         events.delete("title like 'Test Matrix %'");
         purchases.delete("title like 'Test Matrix %'");
+        events.getEntityManager().createQuery("delete from Task t where t.projectId in "
+                + "(select p.id from Project p where p.title like 'Test Matrix %')").executeUpdate();
+        events.getEntityManager().createQuery("delete from Project p where p.title like 'Test Matrix %'").executeUpdate();
         labs.delete("slug like 'matrix-%'");
         municipalities.delete("slug like 'matrix-%'");
     }

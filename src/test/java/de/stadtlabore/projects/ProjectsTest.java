@@ -101,6 +101,32 @@ class ProjectsTest {
     }
 
     @Test
+    void eventsBelongToProjectsOfTheirLeadLab() {
+        String event = """
+                {"leadLab": "%s", "title": "Test Datenwerkstatt", "category": "workshop", "format": "online",
+                 "onlineUrl": "https://meet.example.org/daten", "visibility": "public",
+                 "start": "2027-02-03T18:00:00", "end": "2027-02-03T20:00:00", "project": "%s"}
+                """;
+        String id = as(Tokens.staff("menden")).contentType("application/json")
+                .body(event.formatted("zukunftswerkstadt-menden", OPEN_DATA)).when().post("/events")
+                .then().statusCode(201).body("project", equalTo(OPEN_DATA)).extract().path("id");
+        api().when().get("/projects/" + OPEN_DATA).then().body("events.id", hasItem(id));
+        // Iserlohn was invited but has not accepted: not its project (yet).
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("iserlohn")).contentType("application/json")
+                .body(event.formatted("waldstadtlabor-iserlohn", OPEN_DATA)).when().post("/events")
+                .then().statusCode(400).body("errors.field", contains("project"));
+        cleanEvents();
+    }
+
+    @Inject
+    de.stadtlabore.events.EventRepository events;
+
+    @Transactional
+    void cleanEvents() {
+        events.delete("title like 'Test %'");
+    }
+
+    @Test
     void badInputIsRefused() {
         String lead = Tokens.staff("arnsberg");
         wrongRequest().header("Authorization", "Bearer " + lead).contentType("application/json")
