@@ -3,8 +3,7 @@ package de.stadtlabore.events;
 import de.stadtlabore.events.dto.EventInput;
 import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.OccurrenceView;
-import de.stadtlabore.labs.Lab;
-import de.stadtlabore.inventory.dto.Refs;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** Events and occurrences → representations. */
 final class EventMapper {
@@ -12,12 +11,9 @@ final class EventMapper {
     private EventMapper() {
     }
 
-    static Refs.LabRef lab(Lab lab) {
-        return lab == null ? null : new Refs.LabRef(lab.slug, lab.name, lab.municipality.slug);
-    }
 
     static EventView.PlaceView place(Event e) {
-        return e.placeLab == null && e.placeAddress == null ? null : new EventView.PlaceView(lab(e.placeLab), e.placeAddress);
+        return e.placeLab == null && e.placeAddress == null ? null : new EventView.PlaceView(LabRef.of(e.placeLab), e.placeAddress);
     }
 
     static EventView view(Event e) {
@@ -27,8 +23,8 @@ final class EventMapper {
                 e.capacity == null ? null : new EventInput.RegistrationSettings(e.capacity, e.maxSeatsPerRegistration,
                         e.registrationOpensDaysBefore, e.registrationClosesMinutesBefore),
                 e.projectId,
-                lab(e.leadLab),
-                e.organisers.stream().map(o -> new EventView.OrganiserView(lab(o.lab), o.status)).toList(),
+                LabRef.of(e.leadLab),
+                e.organisers.stream().map(o -> new EventView.OrganiserView(LabRef.of(o.lab), o.status)).toList(),
                 e.sequence, e.createdAt, e.updatedAt);
     }
 
@@ -36,7 +32,7 @@ final class EventMapper {
         Event e = o.event();
         return new OccurrenceView(e.id, o.originalStart(), e.title, e.category, e.topics, e.format, e.visibility,
                 o.start().toOffsetDateTime(), o.end().toOffsetDateTime(), e.timeZone,
-                o.cancelled() ? "cancelled" : "scheduled", o.moved(), e.rrule != null, lab(e.leadLab), place(e),
+                o.cancelled() ? "cancelled" : "scheduled", o.moved(), e.rrule != null, LabRef.of(e.leadLab), place(e),
                 seats);
     }
 }

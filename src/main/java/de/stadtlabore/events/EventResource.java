@@ -54,8 +54,8 @@ public class EventResource {
         OffsetDateTime start = Params.instant("from", from);
         OffsetDateTime end = Params.instant("to", to);
         return events.occurrences(start == null ? null : start.toInstant(), end == null ? null : end.toInstant(),
-                new EventRepository.Filter(blank(lab), blank(municipality), blank(category), blank(topic),
-                        blank(format), blank(q)),
+                new EventRepository.Filter(Params.blankToNull(lab), Params.blankToNull(municipality), Params.blankToNull(category), Params.blankToNull(topic),
+                        Params.blankToNull(format), Params.blankToNull(q)),
                 "true".equalsIgnoreCase(freeSeats), PageRequest.parse(page, size));
     }
 
@@ -118,7 +118,4 @@ public class EventResource {
         }
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

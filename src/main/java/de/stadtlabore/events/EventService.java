@@ -34,6 +34,7 @@ import de.stadtlabore.events.dto.OccurrenceChange;
 import de.stadtlabore.events.dto.OccurrenceView;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabRepository;
+import de.stadtlabore.labs.LabService;
 
 /** Events and series: organising, co-organising across municipalities, occurrences in a window. */
 @ApplicationScoped
@@ -48,6 +49,9 @@ public class EventService {
 
     @Inject
     LabRepository labs;
+
+    @Inject
+    LabService labService;
 
     @Inject
     AccessPolicy policy;
@@ -121,7 +125,7 @@ public class EventService {
 
     @Transactional
     public Event create(EventInput input) {
-        Lab lead = lab("leadLab", input.leadLab());
+        Lab lead = labService.existing("leadLab", input.leadLab());
         policy.require(caller.get(), Action.EVENT_MANAGE, lead.municipality.id);
         Event event = new Event();
         event.id = UUID.randomUUID();
@@ -155,7 +159,7 @@ public class EventService {
     public Event invite(UUID id, String labSlug) {
         Event event = get(id);
         requireOrganiser(event);
-        Lab lab = lab("lab", labSlug);
+        Lab lab = labService.existing("lab", labSlug);
         if (lab.id.equals(event.leadLab.id) || event.organisers.stream().anyMatch(o -> o.lab.id.equals(lab.id))) {
             throw new ApiException(ProblemType.CONFLICT, "detail.already-organiser", lab.slug);
         }
@@ -323,10 +327,6 @@ public class EventService {
                 .getResultList().isEmpty();
     }
 
-    private Lab lab(String field, String slug) {
-        return labs.findBySlug(slug)
-                .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
-    }
 
     private static void touch(Event event) {
         event.updatedAt = Timestamps.now();

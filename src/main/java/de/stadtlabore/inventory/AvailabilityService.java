@@ -67,7 +67,7 @@ public class AvailabilityService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        return items.free(view, ItemService.blankToNull(category), ItemService.blankToNull(text), from, to,
+        return items.free(view, Params.blankToNull(category), Params.blankToNull(text), from, to,
                 near == null ? null : near.latitude, near == null ? null : near.longitude, null, page);
     }
 

@@ -6,7 +6,7 @@ import de.stadtlabore.inventory.dto.LendingTerms;
 import de.stadtlabore.inventory.dto.Money;
 import de.stadtlabore.inventory.dto.Refs;
 import de.stadtlabore.inventory.dto.ReservationView;
-import de.stadtlabore.labs.Lab;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** Entities → representations of the inventory. */
 final class InventoryMapper {
@@ -14,12 +14,9 @@ final class InventoryMapper {
     private InventoryMapper() {
     }
 
-    static Refs.LabRef lab(Lab lab) {
-        return lab == null ? null : new Refs.LabRef(lab.slug, lab.name, lab.municipality.slug);
-    }
 
     static Refs.ItemRef item(Item item) {
-        return new Refs.ItemRef(item.id, item.name, item.category, lab(item.lab));
+        return new Refs.ItemRef(item.id, item.name, item.category, LabRef.of(item.lab));
     }
 
     static LendingTerms terms(Item item) {
@@ -29,7 +26,7 @@ final class InventoryMapper {
     }
 
     static ItemView view(Item item) {
-        return new ItemView(item.id, lab(item.lab), item.name, item.description, item.category, item.inventoryNumber,
+        return new ItemView(item.id, LabRef.of(item.lab), item.name, item.description, item.category, item.inventoryNumber,
                 item.condition, item.accessories,
                 item.replacementValue == null ? null : new Money(item.replacementValue, item.currency), item.photos,
                 item.sharing, item.publiclyVisible, item.status, terms(item), item.createdAt, item.updatedAt);
@@ -37,7 +34,7 @@ final class InventoryMapper {
 
     static ReservationView view(Reservation r) {
         return new ReservationView(r.id, r.kind, item(r.item), r.startsAt, r.endsAt, r.status, r.overdue,
-                lab(r.borrowerLab), r.requestedBy, r.purpose, r.decisionDueAt, r.decidedAt, r.decisionReason,
+                LabRef.of(r.borrowerLab), r.requestedBy, r.purpose, r.decisionDueAt, r.decidedAt, r.decisionReason,
                 r.handedOverAt, r.returnedAt, r.returnCondition, r.damageReport, r.cancelledAt, r.cancelReason,
                 r.createdAt, r.updatedAt);
     }
@@ -45,6 +42,6 @@ final class InventoryMapper {
     /** A busy period; borrower and purpose only for those who may know them. */
     static BusyPeriod busy(Reservation r, boolean withDetails) {
         return new BusyPeriod(withDetails ? r.id : null, r.kind, r.status, r.startsAt, r.endsAt,
-                withDetails ? lab(r.borrowerLab) : null, withDetails ? r.purpose : null);
+                withDetails ? LabRef.of(r.borrowerLab) : null, withDetails ? r.purpose : null);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.CurrentCaller;
@@ -24,7 +25,7 @@ import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.inventory.dto.CategoryView;
 import de.stadtlabore.inventory.dto.ItemInput;
 import de.stadtlabore.labs.Lab;
-import de.stadtlabore.labs.LabRepository;
+import de.stadtlabore.labs.LabService;
 
 @ApplicationScoped
 public class ItemService {
@@ -36,7 +37,7 @@ public class ItemService {
     ReservationRepository reservations;
 
     @Inject
-    LabRepository labs;
+    LabService labService;
 
     @Inject
     AccessPolicy policy;
@@ -54,8 +55,8 @@ public class ItemService {
     public Page<Item> list(String lab, String municipality, String category, String text, String status,
             PageRequest page) {
         return items.search(policy.inventoryView(caller.get()),
-                new ItemRepository.Filter(blankToNull(lab), blankToNull(municipality), blankToNull(category),
-                        blankToNull(text), blankToNull(status)),
+                new ItemRepository.Filter(Params.blankToNull(lab), Params.blankToNull(municipality), Params.blankToNull(category),
+                        Params.blankToNull(text), Params.blankToNull(status)),
                 page);
     }
 
@@ -72,7 +73,7 @@ public class ItemService {
 
     @Transactional
     public Item create(ItemInput input) {
-        Lab lab = ownLab(input.lab());
+        Lab lab = labService.existing("lab", input.lab());
         policy.require(caller.get(), Action.ITEM_MANAGE, lab.municipality.id);
         Item item = new Item();
         item.id = UUID.randomUUID();
@@ -89,7 +90,7 @@ public class ItemService {
     public Item update(UUID id, String ifMatch, ItemInput input) {
         Item item = get(id);
         policy.require(caller.get(), Action.ITEM_MANAGE, item.ownerMunicipalityId());
-        Lab lab = ownLab(input.lab());
+        Lab lab = labService.existing("lab", input.lab());
         if (!lab.municipality.id.equals(item.ownerMunicipalityId())) {
             policy.require(caller.get(), Action.ITEM_MANAGE, lab.municipality.id);
         }
@@ -123,13 +124,6 @@ public class ItemService {
         return rows.stream().map(r -> new CategoryView((String) r[0], (String) r[1], (Boolean) r[2])).toList();
     }
 
-    private Lab ownLab(String slug) {
-        Lab lab = labs.findBySlug(slug).orElse(null);
-        if (lab == null) {
-            throw ApiException.invalid(List.of(new Violation("lab", "field.unknown-lab")));
-        }
-        return lab;
-    }
 
     private void apply(ItemInput input, Lab lab, Item item) {
         List<Violation> violations = new ArrayList<>();
@@ -169,7 +163,4 @@ public class ItemService {
         return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -155,7 +156,7 @@ public class LoanService {
         Caller caller = currentCaller.get();
         UUID scope = policy.listingScope(caller, Action.LOAN_READ);
         UUID itemId = item == null || item.isBlank() ? null : de.stadtlabore.common.http.Params.uuid("item", item);
-        return reservations.forMunicipality(scope, ItemService.blankToNull(role), ItemService.blankToNull(status),
+        return reservations.forMunicipality(scope, Params.blankToNull(role), Params.blankToNull(status),
                 itemId, page);
     }
 
@@ -174,7 +175,7 @@ public class LoanService {
         transition(r, "requested", "rejected");
         r.decidedAt = Timestamps.now();
         r.decidedBy = currentCaller.get().subject();
-        r.decisionReason = blank(reason) ? null : reason.strip();
+        r.decisionReason = Params.blankToNull(reason);
         return recorded(r, "loan.reject");
     }
 
@@ -196,7 +197,7 @@ public class LoanService {
         transition(r, "handed-over", "returned");
         r.returnedAt = Timestamps.now();
         r.returnCondition = report.condition();
-        r.damageReport = blank(report.damageReport()) ? null : report.damageReport().strip();
+        r.damageReport = Params.blankToNull(report.damageReport());
         r.overdue = false;
         r.item.condition = report.condition();
         if (r.damageReport != null) {
@@ -221,7 +222,7 @@ public class LoanService {
         if (!borrower && !owner) {
             throw new io.quarkus.security.ForbiddenException();
         }
-        if (!borrower && blank(reason)) {
+        if (!borrower && Params.blankToNull(reason) == null) {
             throw ApiException.invalid(List.of(new Violation("reason", "field.reason-required")));
         }
         String from = Reservation.MAINTENANCE.equals(r.kind) ? "scheduled" : null;
@@ -235,7 +236,7 @@ public class LoanService {
         }
         r.cancelledAt = Timestamps.now();
         r.cancelledBy = caller.subject();
-        r.cancelReason = blank(reason) ? null : reason.strip();
+        r.cancelReason = Params.blankToNull(reason);
         return recorded(r, "loan.cancel");
     }
 
@@ -370,7 +371,4 @@ public class LoanService {
         return time.withOffsetSameInstant(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
 }

@@ -62,6 +62,16 @@ public class LabService {
         return labs.search(filter, page);
     }
 
+    /**
+     * A lab named in a request body by its slug, for other features; an unknown slug is invalid
+     * input for that field (400), not a missing resource.
+     */
+    @Transactional
+    public Lab existing(String field, String slug) {
+        return labs.findBySlug(slug)
+                .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
+    }
+
     @Transactional
     public Lab get(String slug) {
         return labs.findBySlug(slug).orElseThrow(() -> ApiException.notFound("detail.lab-not-found", slug));

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import de.stadtlabore.inventory.dto.Refs;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** Requests and representations of projects. */
 public final class ProjectDtos {
@@ -66,17 +66,17 @@ public final class ProjectDtos {
     public record MilestoneView(UUID id, String title, LocalDate dueOn, boolean done) {
     }
 
-    public record TaskView(UUID id, Refs.LabRef lab, String title, String description, String status, StaffView assignee,
+    public record TaskView(UUID id, LabRef lab, String title, String description, String status, StaffView assignee,
             LocalDate dueOn, int position, OffsetDateTime updatedAt) {
     }
 
-    public record PartnerView(Refs.LabRef lab, String status) {
+    public record PartnerView(LabRef lab, String status) {
     }
 
     public record EventRef(UUID id, String title, LocalDateTime start, String timeZone) {
     }
 
-    public record ProjectView(UUID id, Refs.LabRef leadLab, String title, String summary, String description,
+    public record ProjectView(UUID id, LabRef leadLab, String title, String summary, String description,
             List<String> topics, LocalDate startsOn, LocalDate endsOn, String visibility, String status,
             List<PartnerView> partners, List<LinkDto> links, List<MilestoneView> milestones, List<TaskView> tasks,
             List<EventRef> events, OffsetDateTime createdAt, OffsetDateTime updatedAt) {

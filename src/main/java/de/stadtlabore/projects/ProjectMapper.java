@@ -5,8 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import de.stadtlabore.inventory.dto.Refs;
-import de.stadtlabore.labs.Lab;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** Projects → representations. */
 final class ProjectMapper {
@@ -14,16 +13,13 @@ final class ProjectMapper {
     private ProjectMapper() {
     }
 
-    static Refs.LabRef lab(Lab lab) {
-        return new Refs.LabRef(lab.slug, lab.name, lab.municipality.slug);
-    }
 
     static ProjectDtos.StaffView staff(StaffMember s, String municipality) {
         return s == null ? null : new ProjectDtos.StaffView(s.id, s.name, municipality);
     }
 
     static ProjectDtos.TaskView task(Task t) {
-        return new ProjectDtos.TaskView(t.id, lab(t.lab), t.title, t.description, t.status,
+        return new ProjectDtos.TaskView(t.id, LabRef.of(t.lab), t.title, t.description, t.status,
                 t.assignee == null ? null : new ProjectDtos.StaffView(t.assignee.id, t.assignee.name, t.lab.municipality.slug),
                 t.dueOn, t.position, t.updatedAt);
     }
@@ -34,9 +30,9 @@ final class ProjectMapper {
 
     /** A project; tasks, milestones and events only when given (the detail view). */
     static ProjectDtos.ProjectView view(Project p, List<Milestone> milestones, List<Task> tasks, List<Object[]> events) {
-        return new ProjectDtos.ProjectView(p.id, lab(p.leadLab), p.title, p.summary, p.description, p.topics, p.startsOn,
+        return new ProjectDtos.ProjectView(p.id, LabRef.of(p.leadLab), p.title, p.summary, p.description, p.topics, p.startsOn,
                 p.endsOn, p.visibility, p.status,
-                p.partners.stream().map(x -> new ProjectDtos.PartnerView(lab(x.lab), x.status)).toList(),
+                p.partners.stream().map(x -> new ProjectDtos.PartnerView(LabRef.of(x.lab), x.status)).toList(),
                 p.links.stream().map(l -> new ProjectDtos.LinkDto(l.label, l.url)).toList(),
                 milestones == null ? null : milestones.stream().map(ProjectMapper::milestone).toList(),
                 tasks == null ? null : tasks.stream().map(ProjectMapper::task).toList(),

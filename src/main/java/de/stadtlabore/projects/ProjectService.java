@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -28,6 +29,7 @@ import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabRepository;
+import de.stadtlabore.labs.LabService;
 
 /** Projects of the labs: lead and partners, lifecycle, milestones and tasks. */
 @ApplicationScoped
@@ -44,6 +46,9 @@ public class ProjectService {
 
     @Inject
     LabRepository labs;
+
+    @Inject
+    LabService labService;
 
     @Inject
     StaffDirectory staff;
@@ -66,8 +71,8 @@ public class ProjectService {
     @Transactional
     public Page<Project> list(String lab, String municipality, String status, String topic, String text,
             PageRequest page) {
-        return projects.search(policy.isNetworkMember(caller.get(), Scope.PROJECTS_READ), blank(lab),
-                blank(municipality), blank(status), blank(topic), blank(text), page);
+        return projects.search(policy.isNetworkMember(caller.get(), Scope.PROJECTS_READ), Params.blankToNull(lab),
+                Params.blankToNull(municipality), Params.blankToNull(status), Params.blankToNull(topic), Params.blankToNull(text), page);
     }
 
     /** A project the caller may see; network projects do not exist for the public (404). */
@@ -108,7 +113,7 @@ public class ProjectService {
 
     @Transactional
     public Project create(ProjectDtos.ProjectInput input) {
-        Lab lead = lab("leadLab", input.leadLab());
+        Lab lead = labService.existing("leadLab", input.leadLab());
         policy.require(caller.get(), Action.PROJECT_MANAGE, lead.municipality.id);
         staff.seen(caller.get());
         Project p = new Project();
@@ -153,7 +158,7 @@ public class ProjectService {
     public Project invite(UUID id, String labSlug) {
         Project p = get(id);
         policy.require(caller.get(), Action.PROJECT_MANAGE, p.leadLab.municipality.id);
-        Lab lab = lab("lab", labSlug);
+        Lab lab = labService.existing("lab", labSlug);
         if (lab.id.equals(p.leadLab.id) || p.partners.stream().anyMatch(x -> x.lab.id.equals(lab.id))) {
             throw new ApiException(ProblemType.CONFLICT, "detail.already-partner", lab.slug);
         }
@@ -314,12 +319,5 @@ public class ProjectService {
         p.updatedAt = Timestamps.now();
     }
 
-    private Lab lab(String field, String slug) {
-        return labs.findBySlug(slug)
-                .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
-    }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import de.stadtlabore.inventory.dto.Money;
-import de.stadtlabore.inventory.dto.Refs;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** Requests and representations of purchase coordination. */
 public final class PurchaseDtos {
@@ -50,17 +50,17 @@ public final class PurchaseDtos {
     public record Transition(@NotNull @Pattern(regexp = "agreed|ordered|received|rejected|withdrawn") String status) {
     }
 
-    public record PledgeView(UUID id, Refs.LabRef lab, String kind, Money amount, Integer quantity, String comment,
+    public record PledgeView(UUID id, LabRef lab, String kind, Money amount, Integer quantity, String comment,
             OffsetDateTime createdAt) {
     }
 
-    public record OwnedItem(UUID item, String name, Refs.LabRef lab, long loansLastSixMonths) {
+    public record OwnedItem(UUID item, String name, LabRef lab, long loansLastSixMonths) {
     }
 
     public record Totals(Money pledged, int pledgedQuantity, int interestedLabs) {
     }
 
-    public record ProposalView(UUID id, Refs.LabRef lab, String title, String category, String description,
+    public record ProposalView(UUID id, LabRef lab, String title, String category, String description,
             int quantity, Money estimatedCost, String justification, LocalDate decisionDeadline, String status,
             List<PledgeView> pledges, Totals totals, List<OwnedItem> networkOwns, List<UUID> items,
             String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {

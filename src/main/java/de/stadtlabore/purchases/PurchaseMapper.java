@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import de.stadtlabore.inventory.dto.Money;
-import de.stadtlabore.inventory.dto.Refs;
-import de.stadtlabore.labs.Lab;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** Proposals → representations. */
 final class PurchaseMapper {
@@ -14,23 +13,20 @@ final class PurchaseMapper {
     private PurchaseMapper() {
     }
 
-    static Refs.LabRef lab(Lab lab) {
-        return new Refs.LabRef(lab.slug, lab.name, lab.municipality.slug);
-    }
 
     static PurchaseDtos.ProposalView view(PurchaseProposal p, List<PurchaseRepository.Owned> owned, List<UUID> items) {
         BigDecimal pledged = p.pledges.stream().map(x -> x.amount == null ? BigDecimal.ZERO : x.amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         int units = p.pledges.stream().mapToInt(x -> x.quantity == null ? 0 : x.quantity).sum();
         int interested = (int) p.pledges.stream().filter(x -> "interest".equals(x.kind)).count();
-        return new PurchaseDtos.ProposalView(p.id, lab(p.lab), p.title, p.category, p.description, p.quantity,
+        return new PurchaseDtos.ProposalView(p.id, LabRef.of(p.lab), p.title, p.category, p.description, p.quantity,
                 new Money(p.estimatedCost, p.currency), p.justification, p.decisionDeadline, p.status,
-                p.pledges.stream().map(x -> new PurchaseDtos.PledgeView(x.id, lab(x.lab), x.kind,
+                p.pledges.stream().map(x -> new PurchaseDtos.PledgeView(x.id, LabRef.of(x.lab), x.kind,
                         x.amount == null ? null : new Money(x.amount, p.currency), x.quantity, x.comment, x.createdAt))
                         .toList(),
                 new PurchaseDtos.Totals(new Money(pledged, p.currency), units, interested),
                 owned.stream().map(o -> new PurchaseDtos.OwnedItem(o.item(), o.name(),
-                        new Refs.LabRef(o.lab(), o.labName(), o.municipality()), o.loans())).toList(),
+                        new LabRef(o.lab(), o.labName(), o.municipality()), o.loans())).toList(),
                 items, p.createdBy, p.createdAt, p.updatedAt);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -28,7 +29,7 @@ import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.inventory.Item;
 import de.stadtlabore.inventory.ItemRepository;
 import de.stadtlabore.labs.Lab;
-import de.stadtlabore.labs.LabRepository;
+import de.stadtlabore.labs.LabService;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -48,7 +49,7 @@ public class PurchaseService {
     PurchaseRepository proposals;
 
     @Inject
-    LabRepository labs;
+    LabService labService;
 
     @Inject
     ItemRepository items;
@@ -69,7 +70,7 @@ public class PurchaseService {
     @Transactional
     public Page<PurchaseProposal> list(String status, String lab, String municipality, PageRequest page) {
         requireMember();
-        return proposals.search(blank(status), blank(lab), blank(municipality), page);
+        return proposals.search(Params.blankToNull(status), Params.blankToNull(lab), Params.blankToNull(municipality), page);
     }
 
     @Transactional
@@ -90,7 +91,7 @@ public class PurchaseService {
 
     @Transactional
     public PurchaseProposal propose(PurchaseDtos.ProposalInput input) {
-        Lab lab = lab("lab", input.lab());
+        Lab lab = labService.existing("lab", input.lab());
         policy.require(caller.get(), Action.PURCHASE_PROPOSE, lab.municipality.id);
         checkDeadline(input.decisionDeadline());
         PurchaseProposal p = new PurchaseProposal();
@@ -125,7 +126,7 @@ public class PurchaseService {
     @Transactional
     public PurchaseProposal pledge(UUID id, PurchaseDtos.PledgeInput input) {
         PurchaseProposal p = get(id);
-        Lab lab = lab("lab", input.lab());
+        Lab lab = labService.existing("lab", input.lab());
         policy.require(caller.get(), Action.PURCHASE_PLEDGE, lab.municipality.id);
         requireOpen(p);
         if ("pledge".equals(input.kind()) && input.amount() == null && input.quantity() == null) {
@@ -140,7 +141,7 @@ public class PurchaseService {
         pledge.kind = input.kind();
         pledge.amount = input.amount() == null ? null : input.amount().setScale(2, java.math.RoundingMode.UNNECESSARY);
         pledge.quantity = input.quantity();
-        pledge.comment = blank(input.comment());
+        pledge.comment = Params.blankToNull(input.comment());
         pledge.createdBy = caller.get().subject();
         pledge.createdAt = Timestamps.now();
         p.pledges.add(pledge);
@@ -243,12 +244,5 @@ public class PurchaseService {
         }
     }
 
-    private Lab lab(String field, String slug) {
-        return labs.findBySlug(slug)
-                .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
-    }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

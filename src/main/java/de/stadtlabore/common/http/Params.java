@@ -12,6 +12,11 @@ public final class Params {
     private Params() {
     }
 
+    /** A filter value, trimmed; null when absent or blank. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** An optional RFC 3339 instant; null when absent. */
     public static java.time.OffsetDateTime instant(String name, String raw) {
         List<Violation> violations = new java.util.ArrayList<>();

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import de.stadtlabore.inventory.dto.Refs;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** An event or series as everyone who may see it sees it. */
 public record EventView(
@@ -26,15 +26,15 @@ public record EventView(
         EventInput.Recurrence recurrence,
         EventInput.RegistrationSettings registration,
         UUID project,
-        Refs.LabRef leadLab,
+        LabRef leadLab,
         List<OrganiserView> organisers,
         int sequence,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    public record PlaceView(Refs.LabRef lab, String address) {
+    public record PlaceView(LabRef lab, String address) {
     }
 
-    public record OrganiserView(Refs.LabRef lab, String status) {
+    public record OrganiserView(LabRef lab, String status) {
     }
 }

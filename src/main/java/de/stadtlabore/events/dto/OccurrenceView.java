@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import de.stadtlabore.inventory.dto.Refs;
+import de.stadtlabore.labs.dto.LabRef;
 
 /**
  * One occurrence, with enough of its event for a list. {@code occurrence} (the original local
@@ -25,7 +25,7 @@ public record OccurrenceView(
         String status,
         boolean moved,
         boolean series,
-        Refs.LabRef leadLab,
+        LabRef leadLab,
         EventView.PlaceView place,
         Seats registration) {
 

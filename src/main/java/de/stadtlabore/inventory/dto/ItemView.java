@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** An item as the callers who may see it see it. */
 public record ItemView(
         UUID id,
-        Refs.LabRef lab,
+        LabRef lab,
         String name,
         String description,
         String category,

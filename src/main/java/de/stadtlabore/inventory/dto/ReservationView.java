@@ -2,6 +2,7 @@ package de.stadtlabore.inventory.dto;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import de.stadtlabore.labs.dto.LabRef;
 
 /** A loan or maintenance period, as the owner's and the borrower's staff see it. */
 public record ReservationView(
@@ -12,7 +13,7 @@ public record ReservationView(
         OffsetDateTime endsAt,
         String status,
         boolean overdue,
-        Refs.LabRef borrowerLab,
+        LabRef borrowerLab,
         String requestedBy,
         String purpose,
         OffsetDateTime decisionDueAt,
