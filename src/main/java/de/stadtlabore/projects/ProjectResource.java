@@ -63,8 +63,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProjectDtos.ProjectView update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ProjectDtos.ProjectInput input) {
-        UUID key = uuid(id);
-        return detail(projects.update(key, ifMatch, input, detail(projects.get(key))));
+        return detail(projects.update(uuid(id), ifMatch, input));
     }
 
     @POST

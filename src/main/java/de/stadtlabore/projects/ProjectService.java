@@ -127,15 +127,18 @@ public class ProjectService {
         return p;
     }
 
-    /** Staff of the lead lab edit the project, given its ETag. */
+    /**
+     * Staff of the lead lab edit the project, given its ETag. The check runs in the writing
+     * transaction, against the state it writes over: the project is held until the commit.
+     */
     @Transactional
-    public Project update(UUID id, String ifMatch, ProjectDtos.ProjectInput input, Object currentView) {
-        Project p = get(id);
+    public Project update(UUID id, String ifMatch, ProjectDtos.ProjectInput input) {
+        Project p = held(id);
         policy.require(caller.get(), Action.PROJECT_MANAGE, p.leadLab.municipality.id);
         if (!input.leadLab().equals(p.leadLab.slug)) {
             throw ApiException.invalid(List.of(new Violation("leadLab", "field.lead-lab-fixed")));
         }
-        tags.requireMatch(ifMatch, currentView);
+        tags.requireMatch(ifMatch, detail(p));
         apply(input, p);
         audit.record("project.update", "project", p.id.toString(), p.leadLab.municipality.id);
         return p;
@@ -246,9 +249,20 @@ public class ProjectService {
         return staff.ofMunicipalities(organising(p));
     }
 
+    /** The project, locked until the transaction ends: writes to one project and its parts are serialised. */
+    private Project held(UUID id) {
+        projects.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return get(id);
+    }
+
+    /** The detail view, as the caller sees it. */
+    public ProjectDtos.ProjectView detail(Project p) {
+        return ProjectMapper.view(p, milestones(p.id), isMember() ? tasks(p.id) : null, events(p.id));
+    }
+
     /** Staff of the lead or an accepted partner lab's municipality (or their keys) may work on it. */
     private Project workable(UUID id) {
-        Project p = get(id);
+        Project p = held(id);
         Caller c = caller.get();
         if (!policy.actsForAny(c, Action.PROJECT_WORK, organising(p).toArray(UUID[]::new))) {
             policy.require(c, Action.PROJECT_WORK, p.leadLab.municipality.id);

@@ -126,6 +126,58 @@ class ProjectsTest {
         events.delete("title like 'Test %'");
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Lost update: a client's {@code PUT} carries the ETag of what it saw; when another client
+     * changes a milestone while that {@code PUT} is on its way, the {@code PUT} must not win.
+     * The other client is played by a database session that holds the project, as every write to
+     * a project does, and changes a milestone before it lets go.
+     */
+    @Test
+    void aPutBasedOnAStaleViewIsRefusedWhenAMilestoneChangedMeanwhile() throws Exception {
+        String lead = Tokens.staff("arnsberg");
+        String id = as(lead).contentType("application/json").body(project("freiraum-arnsberg", ""))
+                .when().post("/projects").then().statusCode(201).extract().path("id");
+        String milestone = as(lead).contentType("application/json").body("{\"title\": \"Auftakt\"}")
+                .when().post("/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
+        String etag = as(lead).when().get("/projects/" + id).then().statusCode(200).extract().header("ETag");
+
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var other = dataSource.getConnection(); var watcher = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select id from project where id = ?::uuid for update")) {
+                lock.setString(1, id);
+                lock.executeQuery();
+            }
+            var stalePut = pool.submit(() -> wrongRequest().header("Authorization", "Bearer " + lead)
+                    .header("If-Match", etag).contentType("application/json")
+                    .body(project("freiraum-arnsberg", "").replace("Gemeinsam erproben.", "Veraltet."))
+                    .when().put("/projects/" + id).then().extract().statusCode());
+            org.awaitility.Awaitility.await("the PUT waits for the other client").atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> waitingForALock(watcher));
+            try (var change = other.prepareStatement("update milestone set done = true where id = ?::uuid")) {
+                change.setString(1, milestone);
+                change.executeUpdate();
+            }
+            other.commit();
+            org.assertj.core.api.Assertions.assertThat(stalePut.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(412);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(lead).when().get("/projects/" + id).then().body("summary", equalTo("Gemeinsam erproben."))
+                .body("milestones.done", contains(true));
+    }
+
+    private static boolean waitingForALock(java.sql.Connection watcher) throws java.sql.SQLException {
+        try (var query = watcher.prepareStatement("select count(*) from pg_stat_activity"
+                + " where wait_event_type = 'Lock' and datname = current_database()"); var rows = query.executeQuery()) {
+            return rows.next() && rows.getInt(1) > 0;
+        }
+    }
+
     @Test
     void badInputIsRefused() {
         String lead = Tokens.staff("arnsberg");
