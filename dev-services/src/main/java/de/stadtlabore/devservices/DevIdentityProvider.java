@@ -9,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -113,10 +112,10 @@ final class DevIdentityProvider {
             switch (method + " " + rest) {
                 case "GET .well-known/openid-configuration" -> send(exchange, 200, discovery(realm));
                 case "GET protocol/openid-connect/certs" ->
-                        send(exchange, 200, Map.of("keys", realm.keys.stream().map(Jwts.SigningKey::jwk).toList()));
+                        send(exchange, 200, Map.of("keys", realm.keys.stream().map(SigningKey::publicJwk).toList()));
                 case "POST protocol/openid-connect/token" -> token(exchange, realm);
                 case "POST dev/rotate-keys" -> {
-                    realm.keys.add(0, Jwts.SigningKey.generate());
+                    realm.keys.add(0, SigningKey.generate());
                     send(exchange, 200, Map.of("kid", realm.keys.get(0).kid()));
                 }
                 case "POST dev/mint" -> mint(exchange, realm);
@@ -172,8 +171,8 @@ final class DevIdentityProvider {
                 return;
             }
         }
-        Jwts.SigningKey key = realm.keys.get(0);
-        String token = Jwts.sign(realm.accessTokenClaims(baseUrl, client, user), key.kid(), key.pair().getPrivate());
+        SigningKey key = realm.keys.get(0);
+        String token = key.sign(realm.accessTokenClaims(baseUrl, client, user), key.kid());
         send(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", realm.tokenLifespanSeconds));
     }
 
@@ -198,14 +197,10 @@ final class DevIdentityProvider {
                 claims.put(claim.getKey(), JSON.convertValue(claim.getValue(), Object.class));
             }
         }
-        Jwts.SigningKey key = switch (request.path("signWith").asText("realm")) {
-            case "foreign" -> Jwts.SigningKey.generate();
-            case "none" -> null;
-            default -> realm.keys.get(0);
-        };
-        PrivateKey privateKey = key == null ? null : key.pair().getPrivate();
-        String kid = request.hasNonNull("kid") ? request.get("kid").asText() : key == null ? null : key.kid();
-        send(exchange, 200, Map.of("access_token", Jwts.sign(claims, kid, privateKey)));
+        String signWith = request.path("signWith").asText("realm");
+        SigningKey key = signWith.equals("foreign") ? SigningKey.generate() : realm.keys.get(0);
+        String kid = request.hasNonNull("kid") ? request.get("kid").asText() : key.kid();
+        send(exchange, 200, Map.of("access_token", signWith.equals("none") ? key.unsigned(claims) : key.sign(claims, kid)));
     }
 
     private static Map<String, String> form(InputStream body) throws IOException {

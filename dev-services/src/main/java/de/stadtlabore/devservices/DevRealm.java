@@ -30,7 +30,7 @@ final class DevRealm {
     final Map<String, User> users = new HashMap<>();
     final Map<String, Client> clients = new HashMap<>();
     /** Signing keys, newest first; older keys stay published so that issued tokens remain valid. */
-    final List<Jwts.SigningKey> keys = new CopyOnWriteArrayList<>();
+    final List<SigningKey> keys = new CopyOnWriteArrayList<>();
 
     DevRealm(JsonNode export) {
         this.name = export.path("realm").asText();
@@ -64,7 +64,7 @@ final class DevRealm {
                     client.path("publicClient").asBoolean(false), audience,
                     serviceAccountRoles.getOrDefault(clientId, List.of())));
         }
-        keys.add(Jwts.SigningKey.generate());
+        keys.add(SigningKey.generate());
     }
 
     String issuer(String baseUrl) {

@@ -13,7 +13,7 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 /** The contract at the repository root, and RestAssured filters that hold traffic to it. */
 public final class Contract {
 
-    public static final Path FILE = Path.of("openapi.yaml");
+    public static final Path FILE = Repository.file("openapi.yaml");
 
     /** Validates request and response of every exchange against the contract. */
     public static final OpenApiValidationFilter STRICT = filter(LevelResolver.create().build());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.KeycloakAndDatabase;
 import de.stadtlabore.support.KeycloakTokens;
+import de.stadtlabore.support.Repository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -106,7 +107,7 @@ class PackagedServiceIT {
     @Test
     @Order(5)
     void aFifthMunicipalityWithANewRealmIsAcceptedWithoutRestart() throws IOException {
-        String realm = Files.readString(Path.of("deploy/keycloak/stadtlabore-arnsberg-realm.json"))
+        String realm = Files.readString(Repository.file("deploy/keycloak/stadtlabore-arnsberg-realm.json"))
                 .replace("arnsberg", "lippstadt").replace("Arnsberg", "Lippstadt");
         KeycloakTokens.createRealm(realm);
         String lippstadtAdmin = KeycloakTokens.person("stadtlabore-lippstadt", "lippstadt-admin");

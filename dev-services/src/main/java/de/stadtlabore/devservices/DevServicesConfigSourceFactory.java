@@ -1,5 +1,6 @@
 package de.stadtlabore.devservices;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -15,17 +16,22 @@ import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Starts what {@code quarkus:dev} and the tests need, without containers, and points the
- * service at it — in the {@code dev} and {@code test} profiles only:
+ * service at it — in the {@code dev} and {@code test} profiles only (this module is never on the
+ * production class path in the first place):
  *
  * <ul>
  * <li>PostgreSQL ({@link DevDatabase}), unless a JDBC URL is configured. Dev: a persistent
  * cluster in {@code stadtlabore.dev-database.data-dir} on {@code stadtlabore.dev-database.port};
  * test: a throw-away cluster on a free port.</li>
  * <li>An OpenID Connect provider ({@link DevIdentityProvider}) with the realms of
- * {@code deploy/keycloak/}. Dev: on {@code stadtlabore.dev-idp.port}; test: on a free port. The
- * demo data registers its realms as the four municipalities' identity providers, and its
+ * {@code deploy/keycloak/}. Dev: on {@code stadtlabore.dev-idp.port}; test: on a free port. Its
  * {@code stadtlabore-netzwerk} realm is the network's provider.</li>
+ * <li>The demo data ({@code db/demo}): the four municipalities with their labs, inventory, events,
+ * projects and purchases; it registers the provider's realms as the municipalities' providers.</li>
  * </ul>
+ *
+ * Relative directories are resolved against the repository root: the nearest directory upwards
+ * that holds {@code deploy/keycloak}.
  */
 public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
 
@@ -36,14 +42,15 @@ public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         List<String> profiles = context.getProfiles();
         boolean dev = profiles.contains("dev");
-        boolean test = profiles.contains("test");
-        if (!(dev || test)) {
+        if (!(dev || profiles.contains("test"))) {
             return List.of();
         }
+        Path root = repositoryRoot();
         Map<String, String> config = new HashMap<>();
+        config.put("quarkus.flyway.locations", "db/migration,db/demo");
         if (!isSet(context, URL_KEY) && flag(context, "stadtlabore.dev-database.enabled")) {
             String url = dev
-                    ? DevDatabase.ensureRunning(Path.of(value(context, "stadtlabore.dev-database.data-dir", ".devdata/postgres")),
+                    ? DevDatabase.ensureRunning(root.resolve(value(context, "stadtlabore.dev-database.data-dir", ".devdata/postgres")),
                             Integer.parseInt(value(context, "stadtlabore.dev-database.port", "15432")))
                     : DevDatabase.ensureRunning(null, 0);
             config.put(URL_KEY, url);
@@ -51,7 +58,7 @@ public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
             config.put("quarkus.datasource.password", "");
         }
         if (flag(context, "stadtlabore.dev-idp.enabled")) {
-            Path realms = Path.of(value(context, "stadtlabore.dev-idp.realms-dir", "deploy/keycloak"));
+            Path realms = root.resolve(value(context, "stadtlabore.dev-idp.realms-dir", "deploy/keycloak"));
             String idp = DevIdentityProvider.ensureRunning(realms,
                     dev ? Integer.parseInt(value(context, "stadtlabore.dev-idp.port", "18180")) : 0);
             config.put("stadtlabore.dev-idp.url", idp);
@@ -64,6 +71,16 @@ public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
+    }
+
+    private static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("deploy/keycloak"))) {
+                return dir;
+            }
+        }
+        return start;
     }
 
     private static boolean flag(ConfigSourceContext context, String key) {

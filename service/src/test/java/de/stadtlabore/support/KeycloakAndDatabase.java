@@ -75,7 +75,7 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("No Keycloak distribution at " + home + " (unpacked by mvn pre-integration-test)");
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        try (Stream<Path> realms = Files.list(Path.of("deploy/keycloak"))) {
+        try (Stream<Path> realms = Files.list(Repository.file("deploy/keycloak"))) {
             for (Path realm : realms.filter(f -> f.toString().endsWith("-realm.json")).toList()) {
                 Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
