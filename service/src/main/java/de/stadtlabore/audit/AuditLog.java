@@ -1,16 +1,15 @@
 package de.stadtlabore.audit;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.common.http.RequestIds;
+import de.stadtlabore.common.time.Timestamps;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /** Records every write in the same transaction as the write itself. */

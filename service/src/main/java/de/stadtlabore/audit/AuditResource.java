@@ -18,14 +18,11 @@ public class AuditResource {
     @Inject
     AuditService service;
 
-    @Inject
-    AuditViews views;
-
     @GET
     @Authenticated
     public Page<AuditEventView> list(@QueryParam("target") String target, @QueryParam("actor") String actor,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return views.of(service.list(target, actor, from, to, PageRequest.parse(page, size)));
+        return service.list(target, actor, from, to, PageRequest.parse(page, size));
     }
 }

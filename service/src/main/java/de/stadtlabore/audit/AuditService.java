@@ -3,7 +3,10 @@ package de.stadtlabore.audit;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.municipalities.MunicipalityService;
 
 @ApplicationScoped
 public class AuditService {
@@ -30,6 +34,9 @@ public class AuditService {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    MunicipalityService municipalities;
+
     /**
      * Audit records the caller may read: a lab-admin (or a key with {@code audit:read}) those of
      * their municipality, a network-admin all.
@@ -37,7 +44,7 @@ public class AuditService {
      * @param target {@code <type>:<id>}, e.g. {@code lab:stadtlabor-soest}
      */
     @Transactional
-    public Page<AuditEvent> list(String target, String actor, String from, String to, PageRequest page) {
+    public Page<AuditEventView> list(String target, String actor, String from, String to, PageRequest page) {
         UUID scope = policy.listingScope(caller.get(), Action.AUDIT_READ);
         List<Violation> violations = new ArrayList<>();
         String targetType = null;
@@ -56,8 +63,14 @@ public class AuditService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        return events.search(scope, targetType, targetId, actor == null || actor.isBlank() ? null : actor, fromTime,
-                toTime, page);
+        Page<AuditEvent> found = events.search(scope, targetType, targetId, Params.blankToNull(actor), fromTime, toTime,
+                page);
+        Map<UUID, String> slugs = municipalities.slugs(found.items().stream().map(e -> e.municipalityId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return found.map(e -> new AuditEventView(e.id, e.occurredAt,
+                e.municipalityId == null ? null : slugs.get(e.municipalityId),
+                new AuditEventView.Actor(e.actorType, e.actorSubject, e.actorIssuer, e.apiKeyId), e.action,
+                e.targetType + ":" + e.targetId, e.requestId));
     }
 
 }

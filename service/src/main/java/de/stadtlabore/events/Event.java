@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import de.stadtlabore.common.domain.Visibility;
 import de.stadtlabore.labs.Lab;
 
 /**
@@ -51,9 +52,8 @@ public class Event {
     @Column(nullable = false, columnDefinition = "text[]")
     public List<String> topics = new ArrayList<>();
 
-    /** {@code in-person}, {@code online} or {@code hybrid}. */
     @Column(nullable = false)
-    public String format;
+    public EventFormat format;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "place_lab_id")
@@ -68,13 +68,11 @@ public class Event {
     @Column(name = "accessibility_notes", columnDefinition = "text")
     public String accessibilityNotes;
 
-    /** {@code public} or {@code network}. */
     @Column(nullable = false)
-    public String visibility;
+    public Visibility visibility;
 
-    /** {@code scheduled} or {@code cancelled}. */
     @Column(nullable = false)
-    public String status;
+    public EventStatus status;
 
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
@@ -130,6 +128,6 @@ public class Event {
     public long version;
 
     public boolean isPublic() {
-        return "public".equals(visibility);
+        return visibility == Visibility.PUBLIC;
     }
 }

@@ -1,16 +1,17 @@
 package de.stadtlabore.events;
 
 import de.stadtlabore.events.dto.EventInput;
+import de.stadtlabore.events.dto.EventRef;
 import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.OccurrenceView;
+import de.stadtlabore.events.dto.RegistrationView;
 import de.stadtlabore.labs.dto.LabRef;
 
-/** Events and occurrences → representations. */
+/** Events, occurrences and registrations → representations. */
 final class EventMapper {
 
     private EventMapper() {
     }
-
 
     static EventView.PlaceView place(Event e) {
         return e.placeLab == null && e.placeAddress == null ? null : new EventView.PlaceView(LabRef.of(e.placeLab), e.placeAddress);
@@ -28,11 +29,24 @@ final class EventMapper {
                 e.sequence, e.createdAt, e.updatedAt);
     }
 
+    static EventRef ref(Event e) {
+        return new EventRef(e.id, e.title, e.startsLocal, e.timeZone);
+    }
+
     static OccurrenceView view(Occurrence o, OccurrenceView.Seats seats) {
         Event e = o.event();
         return new OccurrenceView(e.id, o.originalStart(), e.title, e.category, e.topics, e.format, e.visibility,
                 o.start().toOffsetDateTime(), o.end().toOffsetDateTime(), e.timeZone,
-                o.cancelled() ? "cancelled" : "scheduled", o.moved(), e.rrule != null, LabRef.of(e.leadLab), place(e),
-                seats);
+                o.cancelled() ? EventStatus.CANCELLED : EventStatus.SCHEDULED, o.moved(), e.rrule != null,
+                LabRef.of(e.leadLab), place(e), seats);
+    }
+
+    /**
+     * @param position its place on the waiting list, when just registered
+     * @param token    the secret of the cancel link, only in the answer to registering
+     */
+    static RegistrationView view(Registration r, Integer position, String token) {
+        return new RegistrationView(r.id, r.event.id, r.occurrence, r.status, r.seats, position, r.name, r.email,
+                r.createdAt, r.cancelledAt, token);
     }
 }

@@ -1,14 +1,17 @@
 package de.stadtlabore.events;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import de.stadtlabore.common.domain.InvitationStatus;
+import de.stadtlabore.common.domain.Visibility;
+import de.stadtlabore.common.persistence.SqlFilter;
+import de.stadtlabore.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -18,16 +21,27 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
             + "join fetch l.municipality left join fetch e.placeLab pl left join fetch e.overrides ";
 
     /** Filters of the occurrence list; null means any. */
-    public record Filter(String lab, String municipality, String category, String topic, String format,
+    public record Filter(String lab, String municipality, String category, String topic, EventFormat format,
             String text) {
     }
 
     /** An event with everything its representation shows (two queries: two collections). */
     public Optional<Event> findWithDetails(UUID id) {
-        Optional<Event> event = find(WITH_DETAILS + "where e.id = ?1", id).firstResultOptional();
+        Optional<Event> event = find(WITH_DETAILS + "where e.id = ?1", id).singleResultOptional();
         event.ifPresent(e -> find("select distinct e from Event e left join fetch e.organisers o "
-                + "left join fetch o.lab ol left join fetch ol.municipality where e.id = ?1", id).firstResult());
+                + "left join fetch o.lab ol left join fetch ol.municipality where e.id = ?1", id).singleResult());
         return event;
+    }
+
+    /** The event, locked until the transaction ends, so that writes to it are serialised. */
+    public Optional<Event> hold(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).flatMap(e -> findWithDetails(id));
+    }
+
+    /** The events of a project, public ones only unless {@code networkVisible}, by first start. */
+    public List<Event> ofProject(UUID project, boolean networkVisible) {
+        return list("projectId = ?1 and (visibility = ?2 or ?3 = true) order by startsLocal, id", project,
+                Visibility.PUBLIC, networkVisible);
     }
 
     /**
@@ -35,38 +49,18 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      * starting in it (give or take a day for time zones), series that started before its end.
      */
     public List<Event> candidates(boolean networkVisible, Filter filter, LocalDateTime from, LocalDateTime to) {
-        StringBuilder where = new StringBuilder("where (e.visibility = 'public' or :network = true)"
-                + " and ((e.rrule is null and e.endsLocal > :from and e.startsLocal < :to)"
-                + " or (e.rrule is not null and e.startsLocal < :to))");
-        Map<String, Object> params = new HashMap<>();
-        params.put("network", networkVisible);
-        params.put("from", from.minusDays(1));
-        params.put("to", to.plusDays(1));
-        String organising = " and (l.slug = :lab or exists (select 1 from Event e2 join e2.organisers o"
-                + " where e2 = e and o.status = 'accepted' and o.lab.slug = :lab))";
-        if (filter.lab() != null) {
-            where.append(organising);
-            params.put("lab", filter.lab());
-        }
-        if (filter.municipality() != null) {
-            where.append(" and (l.municipality.slug = :municipality or exists (select 1 from Event e3 join e3.organisers o3"
-                    + " where e3 = e and o3.status = 'accepted' and o3.lab.municipality.slug = :municipality))");
-            params.put("municipality", filter.municipality());
-        }
-        if (filter.category() != null) {
-            where.append(" and e.category = :category");
-            params.put("category", filter.category());
-        }
-        if (filter.format() != null) {
-            where.append(" and e.format = :format");
-            params.put("format", filter.format());
-        }
+        Where where = visible(networkVisible)
+                .and("(e.rrule is null and e.endsLocal > :from and e.startsLocal < :to)"
+                        + " or (e.rrule is not null and e.startsLocal < :to)")
+                .with("from", from.minusDays(1)).with("to", to.plusDays(1));
+        organisedBy(where, filter.lab(), filter.municipality())
+                .and("e.category = :category", "category", filter.category())
+                .and("e.format = :format", "format", filter.format());
         if (filter.topic() != null || filter.text() != null) {
             List<UUID> matching = matchingText(filter.topic(), filter.text());
-            where.append(" and e.id in :matching");
-            params.put("matching", matching.isEmpty() ? List.of(new UUID(0, 0)) : matching);
+            where.and("e.id in :matching", "matching", matching.isEmpty() ? List.of(new UUID(0, 0)) : matching);
         }
-        return find(WITH_DETAILS + where, params).list();
+        return find(WITH_DETAILS + where, where.params()).list();
     }
 
     /**
@@ -76,45 +70,31 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      */
     public List<Event> forCalendar(boolean network, String lab, String municipality, UUID event,
             LocalDateTime since) {
-        StringBuilder where = new StringBuilder("where (e.visibility = 'public' or :network = true)"
-                + " and (e.rrule is not null or e.endsLocal > :since)");
-        Map<String, Object> params = new HashMap<>();
-        params.put("network", network);
-        params.put("since", since);
-        if (event != null) {
-            where.append(" and e.id = :event");
-            params.put("event", event);
-        }
-        if (lab != null) {
-            where.append(" and (l.slug = :lab or exists (select 1 from Event e2 join e2.organisers o"
-                    + " where e2 = e and o.status = 'accepted' and o.lab.slug = :lab))");
-            params.put("lab", lab);
-        }
-        if (municipality != null) {
-            where.append(" and (l.municipality.slug = :municipality or exists (select 1 from Event e3 join e3.organisers o3"
-                    + " where e3 = e and o3.status = 'accepted' and o3.lab.municipality.slug = :municipality))");
-            params.put("municipality", municipality);
-        }
-        return find(WITH_DETAILS + where + " order by e.startsLocal, e.id", params).list();
+        Where where = visible(network).and("e.rrule is not null or e.endsLocal > :since", "since", since)
+                .and("e.id = :event", "event", event);
+        organisedBy(where, lab, municipality);
+        return find(WITH_DETAILS + where + " order by e.startsLocal, e.id", where.params()).list();
     }
 
-    @SuppressWarnings("unchecked")
+    private static Where visible(boolean network) {
+        return Where.of("e.visibility = :public or :network = true").with("public", Visibility.PUBLIC)
+                .with("network", network);
+    }
+
+    /** Led by the lab (or a lab of the municipality), or co-organised by it. */
+    private static Where organisedBy(Where where, String lab, String municipality) {
+        return where.with("accepted", InvitationStatus.ACCEPTED)
+                .and("l.slug = :lab or exists (select 1 from Event e2 join e2.organisers o"
+                        + " where e2 = e and o.status = :accepted and o.lab.slug = :lab)", "lab", lab)
+                .and("l.municipality.slug = :municipality or exists (select 1 from Event e3 join e3.organisers o3"
+                        + " where e3 = e and o3.status = :accepted and o3.lab.municipality.slug = :municipality)",
+                        "municipality", municipality);
+    }
+
     private List<UUID> matchingText(String topic, String text) {
-        StringBuilder sql = new StringBuilder("select id from event where true");
-        if (topic != null) {
-            sql.append(" and exists (select 1 from unnest(topics) t where lower(t) = lower(:topic))");
-        }
-        if (text != null) {
-            sql.append(" and (search_vector @@ websearch_to_tsquery('german', :text) or title ilike '%' || :pattern || '%' escape '\\')");
-        }
-        var query = getEntityManager().createNativeQuery(sql.toString(), UUID.class);
-        if (topic != null) {
-            query.setParameter("topic", topic);
-        }
-        if (text != null) {
-            query.setParameter("text", text);
-            query.setParameter("pattern", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
-        }
-        return query.getResultList();
+        return SqlFilter.from("event", "id", "true")
+                .and("exists (select 1 from unnest(topics) t where lower(t) = lower(:topic))", "topic", topic)
+                .matching("search_vector", "title", text)
+                .ids(getEntityManager());
     }
 }

@@ -54,8 +54,9 @@ public class EventResource {
         OffsetDateTime start = Params.instant("from", from);
         OffsetDateTime end = Params.instant("to", to);
         return events.occurrences(start == null ? null : start.toInstant(), end == null ? null : end.toInstant(),
-                new EventRepository.Filter(Params.blankToNull(lab), Params.blankToNull(municipality), Params.blankToNull(category), Params.blankToNull(topic),
-                        Params.blankToNull(format), Params.blankToNull(q)),
+                new EventRepository.Filter(Params.blankToNull(lab), Params.blankToNull(municipality),
+                        Params.blankToNull(category), Params.blankToNull(topic),
+                        Params.oneOf("format", format, EventFormat.class), Params.blankToNull(q)),
                 "true".equalsIgnoreCase(freeSeats), PageRequest.parse(page, size));
     }
 
@@ -63,7 +64,7 @@ public class EventResource {
     @Path("events/{id}")
     @PermitAll
     public EventView get(@PathParam("id") String id) {
-        return EventMapper.view(events.get(Params.uuid("id", id)));
+        return events.get(Params.uuid("id", id));
     }
 
     @POST
@@ -71,8 +72,8 @@ public class EventResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid EventInput input) {
-        Event event = events.create(input);
-        return Response.created(URI.create("/events/" + event.id)).entity(EventMapper.view(event)).build();
+        EventView event = events.create(input);
+        return Response.created(URI.create("/events/" + event.id())).entity(event).build();
     }
 
     @PUT
@@ -81,7 +82,7 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public EventView update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EventInput input) {
-        return EventMapper.view(events.update(Params.uuid("id", id), ifMatch, input));
+        return events.update(Params.uuid("id", id), ifMatch, input);
     }
 
     @POST
@@ -89,7 +90,7 @@ public class EventResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public EventView invite(@PathParam("id") String id, @NotNull @Valid Invitation invitation) {
-        return EventMapper.view(events.invite(Params.uuid("id", id), invitation.lab()));
+        return events.invite(Params.uuid("id", id), invitation.lab());
     }
 
     @PUT
@@ -98,7 +99,7 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public EventView answer(@PathParam("id") String id, @PathParam("lab") String lab,
             @NotNull @Valid InvitationAnswer answer) {
-        return EventMapper.view(events.answer(Params.uuid("id", id), lab, answer.status()));
+        return events.answer(Params.uuid("id", id), lab, answer.status());
     }
 
     @PUT
@@ -107,7 +108,7 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public EventView changeOccurrence(@PathParam("id") String id, @PathParam("occurrence") String occurrence,
             @NotNull @Valid OccurrenceChange change) {
-        return EventMapper.view(events.changeOccurrence(Params.uuid("id", id), localDateTime(occurrence), change));
+        return events.changeOccurrence(Params.uuid("id", id), localDateTime(occurrence), change);
     }
 
     static LocalDateTime localDateTime(String raw) {

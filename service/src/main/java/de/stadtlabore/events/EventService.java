@@ -22,6 +22,8 @@ import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.access.Scope;
 import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.domain.InvitationStatus;
+import de.stadtlabore.common.domain.Lifecycle;
 import de.stadtlabore.common.http.RepresentationTags;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
@@ -30,11 +32,13 @@ import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.dto.EventInput;
+import de.stadtlabore.events.dto.EventRef;
+import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.OccurrenceChange;
 import de.stadtlabore.events.dto.OccurrenceView;
 import de.stadtlabore.labs.Lab;
-import de.stadtlabore.labs.LabRepository;
 import de.stadtlabore.labs.LabService;
+import de.stadtlabore.projects.ProjectService;
 
 /** Events and series: organising, co-organising across municipalities, occurrences in a window. */
 @ApplicationScoped
@@ -48,10 +52,13 @@ public class EventService {
     EventRepository events;
 
     @Inject
-    LabRepository labs;
+    RegistrationRepository registrations;
 
     @Inject
-    LabService labService;
+    LabService labs;
+
+    @Inject
+    ProjectService projects;
 
     @Inject
     AccessPolicy policy;
@@ -64,9 +71,6 @@ public class EventService {
 
     @Inject
     RepresentationTags tags;
-
-    @Inject
-    RegistrationRepository registrations;
 
     /**
      * Occurrences overlapping [from, to) that the caller may see, by start, with their seats;
@@ -83,8 +87,7 @@ public class EventService {
         if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
             throw ApiException.invalid(List.of(new Violation("to", "field.window-too-long", MAX_WINDOW.toDays())));
         }
-        boolean network = policy.isNetworkMember(caller.get(), Scope.EVENTS_READ);
-        List<Event> candidates = events.candidates(network, filter, LocalDateTime.ofInstant(start, ZoneOffset.UTC),
+        List<Event> candidates = events.candidates(networkVisible(), filter, LocalDateTime.ofInstant(start, ZoneOffset.UTC),
                 LocalDateTime.ofInstant(end, ZoneOffset.UTC));
         Map<String, RegistrationRepository.Counts> counts = registrations.counts(
                 candidates.stream().filter(e -> e.capacity != null).map(e -> e.id).toList());
@@ -97,8 +100,8 @@ public class EventService {
                 .filter(v -> !freeSeatsOnly || (v.registration() != null && v.registration().open()
                         && v.registration().freeSeats() > 0))
                 .toList();
-        int from0 = Math.min(page.offset(), all.size());
-        return Page.of(all.subList(from0, Math.min(from0 + page.size(), all.size())), page, all.size());
+        int first = Math.min(page.offset(), all.size());
+        return Page.of(all.subList(first, Math.min(first + page.size(), all.size())), page, all.size());
     }
 
     private static OccurrenceView.Seats seats(Occurrence o, Map<String, RegistrationRepository.Counts> counts,
@@ -113,19 +116,32 @@ public class EventService {
                 c.waitlisted(), !o.cancelled() && RegistrationService.windowOpen(e, o, now));
     }
 
-    /** An event the caller may see; network events do not exist for the public (404). */
     @Transactional
-    public Event get(UUID id) {
-        Event event = events.findWithDetails(id).orElseThrow(() -> ApiException.notFound("detail.event-not-found", id));
-        if (!event.isPublic() && !policy.isNetworkMember(caller.get(), Scope.EVENTS_READ)) {
-            throw ApiException.notFound("detail.event-not-found", id);
+    public EventView get(UUID id) {
+        return EventMapper.view(visible(id));
+    }
+
+    /** The events of a project that the caller may see, by start. For projects. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventRef> ofProject(UUID project) {
+        return events.ofProject(project, networkVisible()).stream().map(EventMapper::ref).toList();
+    }
+
+    /** An event the caller may see; network events do not exist for the public (404). For this feature. */
+    Event visible(UUID id) {
+        return seen(events.findWithDetails(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private Event seen(Event event) {
+        if (!event.isPublic() && !networkVisible()) {
+            throw notFound(event.id);
         }
         return event;
     }
 
     @Transactional
-    public Event create(EventInput input) {
-        Lab lead = labService.existing("leadLab", input.leadLab());
+    public EventView create(EventInput input) {
+        Lab lead = labs.existing("leadLab", input.leadLab());
         policy.require(caller.get(), Action.EVENT_MANAGE, lead.municipality.id);
         Event event = new Event();
         event.id = UUID.randomUUID();
@@ -134,13 +150,13 @@ public class EventService {
         apply(input, event);
         events.persist(event);
         audit.record("event.create", "event", event.id.toString(), lead.municipality.id);
-        return event;
+        return EventMapper.view(event);
     }
 
     /** Changes an event, given its ETag; staff of any organising lab may. */
     @Transactional
-    public Event update(UUID id, String ifMatch, EventInput input) {
-        Event event = get(id);
+    public EventView update(UUID id, String ifMatch, EventInput input) {
+        Event event = held(id);
         requireOrganiser(event);
         if (!input.leadLab().equals(event.leadLab.slug)) {
             throw ApiException.invalid(List.of(new Violation("leadLab", "field.lead-lab-fixed")));
@@ -149,52 +165,50 @@ public class EventService {
         apply(input, event);
         event.sequence++;
         moveRegistrationRetention(event);
-        audit.record("cancelled".equals(event.status) ? "event.cancel" : "event.update", "event", event.id.toString(),
-                event.leadLab.municipality.id);
-        return event;
+        audit.record(event.status == EventStatus.CANCELLED ? "event.cancel" : "event.update", "event",
+                event.id.toString(), event.leadLab.municipality.id);
+        return EventMapper.view(event);
     }
 
     /** Invites a lab, also of another municipality, to co-organise. */
     @Transactional
-    public Event invite(UUID id, String labSlug) {
-        Event event = get(id);
+    public EventView invite(UUID id, String labSlug) {
+        Event event = held(id);
         requireOrganiser(event);
-        Lab lab = labService.existing("lab", labSlug);
+        Lab lab = labs.existing("lab", labSlug);
         if (lab.id.equals(event.leadLab.id) || event.organisers.stream().anyMatch(o -> o.lab.id.equals(lab.id))) {
             throw new ApiException(ProblemType.CONFLICT, "detail.already-organiser", lab.slug);
         }
         Organiser organiser = new Organiser();
         organiser.lab = lab;
-        organiser.status = "invited";
+        organiser.status = InvitationStatus.INVITED;
         organiser.invitedAt = Timestamps.now();
         event.organisers.add(organiser);
-        touch(event);
+        event.updatedAt = Timestamps.now();
         audit.record("event.invite", "event", event.id.toString(), event.leadLab.municipality.id);
         audit.record("event.invite", "event", event.id.toString(), lab.municipality.id);
-        return event;
+        return EventMapper.view(event);
     }
 
     /** The invited lab's municipality accepts or declines. */
     @Transactional
-    public Event answer(UUID id, String labSlug, String status) {
-        Event event = events.findWithDetails(id).orElseThrow(() -> ApiException.notFound("detail.event-not-found", id));
+    public EventView answer(UUID id, String labSlug, InvitationStatus answer) {
+        Event event = events.hold(id).orElseThrow(() -> notFound(id));
         Organiser organiser = event.organisers.stream().filter(o -> o.lab.slug.equals(labSlug)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("detail.invitation-not-found", labSlug));
         policy.require(caller.get(), Action.EVENT_INVITATION_ANSWER, organiser.lab.municipality.id);
-        if (!"invited".equals(organiser.status)) {
-            throw new ApiException(ProblemType.CONFLICT, "detail.invitation-answered", organiser.status);
-        }
-        organiser.status = status;
+        organiser.status = organiser.status.moveTo(Lifecycle.reachable("status", answer));
         organiser.respondedAt = Timestamps.now();
-        touch(event);
-        audit.record("event.invitation-" + status, "event", event.id.toString(), organiser.lab.municipality.id);
-        return event;
+        event.updatedAt = Timestamps.now();
+        audit.record("event.invitation-" + answer.wireName(), "event", event.id.toString(),
+                organiser.lab.municipality.id);
+        return EventMapper.view(event);
     }
 
     /** Cancels one occurrence of a series or moves it (RECURRENCE-ID in calendars). */
     @Transactional
-    public Event changeOccurrence(UUID id, LocalDateTime original, OccurrenceChange change) {
-        Event event = get(id);
+    public EventView changeOccurrence(UUID id, LocalDateTime original, OccurrenceChange change) {
+        Event event = held(id);
         requireOrganiser(event);
         if (event.rrule == null || !Recurrences.isOriginalStart(event, original)
                 || event.exdates.contains(original)) {
@@ -221,37 +235,43 @@ public class EventService {
         override.endsLocal = change.cancelled() ? null : change.end();
         event.overrides.add(override);
         if (!change.cancelled()) {
-            registrations.update("occurrenceEndsAt = ?1 where event.id = ?2 and occurrence = ?3",
-                    change.end().atZone(ZoneId.of(event.timeZone)).toOffsetDateTime(), event.id, original);
+            registrations.keepUntil(event.id, original, change.end().atZone(ZoneId.of(event.timeZone)).toOffsetDateTime());
         }
-        touch(event);
+        event.updatedAt = Timestamps.now();
         event.sequence++;
         audit.record(change.cancelled() ? "event.occurrence-cancel" : "event.occurrence-move", "event",
                 event.id + "@" + original, event.leadLab.municipality.id);
-        return event;
+        return EventMapper.view(event);
+    }
+
+    /** Staff of the lead lab's or an accepted co-organiser's municipality (or their keys). For this feature. */
+    void requireOrganiser(Event event) {
+        Caller c = caller.get();
+        UUID[] organising = Stream.concat(Stream.of(event.leadLab.municipality.id), event.organisers.stream()
+                .filter(o -> o.status == InvitationStatus.ACCEPTED).map(o -> o.lab.municipality.id)).toArray(UUID[]::new);
+        if (!policy.actsForAny(c, Action.EVENT_MANAGE, organising)) {
+            policy.require(c, Action.EVENT_MANAGE, event.leadLab.municipality.id);
+        }
+    }
+
+    /** Whether the caller sees network events: members of the network. */
+    private boolean networkVisible() {
+        return policy.isNetworkMember(caller.get(), Scope.EVENTS_READ);
+    }
+
+    /** The event, held until the transaction ends: writes to one event are serialised. */
+    private Event held(UUID id) {
+        return seen(events.hold(id).orElseThrow(() -> notFound(id)));
     }
 
     /** After a change of times, registrations are kept until their occurrence's new end. */
     private void moveRegistrationRetention(Event event) {
-        for (LocalDateTime occurrence : registrations.getEntityManager()
-                .createQuery("select distinct r.occurrence from Registration r where r.event.id = :e", LocalDateTime.class)
-                .setParameter("e", event.id).getResultList()) {
+        for (LocalDateTime occurrence : registrations.occurrencesOf(event.id)) {
             Instant at = occurrence.atZone(ZoneId.of(event.timeZone)).toInstant();
             Recurrences.expand(event, at.minus(Recurrences.MAX_MOVE).minus(Duration.ofDays(1)),
                     at.plus(Recurrences.MAX_MOVE).plus(Duration.ofDays(1))).stream()
                     .filter(o -> o.originalStart().equals(occurrence)).findFirst()
-                    .ifPresent(o -> registrations.update("occurrenceEndsAt = ?1 where event.id = ?2 and occurrence = ?3",
-                            o.end().toOffsetDateTime(), event.id, occurrence));
-        }
-    }
-
-    /** Staff of the lead lab's or an accepted co-organiser's municipality (or their keys). */
-    void requireOrganiser(Event event) {
-        Caller c = caller.get();
-        UUID[] organising = Stream.concat(Stream.of(event.leadLab.municipality.id), event.organisers.stream()
-                .filter(o -> "accepted".equals(o.status)).map(o -> o.lab.municipality.id)).toArray(UUID[]::new);
-        if (!policy.actsForAny(c, Action.EVENT_MANAGE, organising)) {
-            policy.require(c, Action.EVENT_MANAGE, event.leadLab.municipality.id);
+                    .ifPresent(o -> registrations.keepUntil(event.id, occurrence, o.end().toOffsetDateTime()));
         }
     }
 
@@ -269,23 +289,21 @@ public class EventService {
         if (input.recurrence() != null && Recurrences.parse(input.recurrence().rule()) == null) {
             violations.add(new Violation("recurrence.rule", "field.invalid-rrule"));
         }
-        boolean online = !"in-person".equals(input.format());
-        boolean onSite = !"online".equals(input.format());
-        if (online && input.onlineUrl() == null) {
+        if (input.format().online() && input.onlineUrl() == null) {
             violations.add(new Violation("onlineUrl", "field.required"));
         }
         Lab placeLab = null;
-        if (onSite) {
+        if (input.format().onSite()) {
             if (input.place() == null || (input.place().lab() == null && input.place().address() == null)) {
                 violations.add(new Violation("place", "field.required"));
             } else if (input.place().lab() != null) {
-                placeLab = labs.findBySlug(input.place().lab()).orElse(null);
+                placeLab = labs.find(input.place().lab()).orElse(null);
                 if (placeLab == null) {
                     violations.add(new Violation("place.lab", "field.unknown-lab"));
                 }
             }
         }
-        if (input.project() != null && !projectOfLab(input.project(), event.leadLab)) {
+        if (input.project() != null && !projects.isOrganisedBy(input.project(), event.leadLab)) {
             violations.add(new Violation("project", "field.not-a-project-of-the-lab"));
         }
         if (!violations.isEmpty()) {
@@ -297,12 +315,12 @@ public class EventService {
         event.category = input.category();
         event.topics = input.topics() == null ? new ArrayList<>() : new ArrayList<>(input.topics());
         event.format = input.format();
-        event.placeLab = onSite ? placeLab : null;
-        event.placeAddress = onSite && input.place() != null ? input.place().address() : null;
-        event.onlineUrl = online ? input.onlineUrl() : null;
+        event.placeLab = input.format().onSite() ? placeLab : null;
+        event.placeAddress = input.format().onSite() && input.place() != null ? input.place().address() : null;
+        event.onlineUrl = input.format().online() ? input.onlineUrl() : null;
         event.accessibilityNotes = input.accessibilityNotes();
         event.visibility = input.visibility();
-        event.status = input.status() == null ? "scheduled" : input.status();
+        event.status = input.status() == null ? EventStatus.SCHEDULED : input.status();
         event.timeZone = zone;
         event.startsLocal = input.start();
         event.endsLocal = input.end();
@@ -319,16 +337,7 @@ public class EventService {
         event.updatedAt = Timestamps.now();
     }
 
-    /** Whether the lab leads the project or is an accepted partner of it. */
-    private boolean projectOfLab(UUID project, Lab lab) {
-        return !events.getEntityManager().createNativeQuery("select 1 from project p where p.id = :p and (p.lead_lab_id = :l"
-                + " or exists (select 1 from project_partner pp where pp.project_id = p.id and pp.lab_id = :l"
-                + " and pp.status = 'accepted'))").setParameter("p", project).setParameter("l", lab.id)
-                .getResultList().isEmpty();
-    }
-
-
-    private static void touch(Event event) {
-        event.updatedAt = Timestamps.now();
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("detail.event-not-found", id);
     }
 }

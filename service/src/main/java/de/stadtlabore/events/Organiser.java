@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import de.stadtlabore.common.domain.InvitationStatus;
 import de.stadtlabore.labs.Lab;
 
 /** A co-organising lab: invited, then accepted or declined. */
@@ -19,7 +20,7 @@ public class Organiser {
     public Lab lab;
 
     @Column(nullable = false)
-    public String status;
+    public InvitationStatus status;
 
     @Column(name = "invited_at", nullable = false)
     public OffsetDateTime invitedAt;

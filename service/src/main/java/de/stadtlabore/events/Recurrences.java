@@ -69,7 +69,7 @@ public final class Recurrences {
             ZonedDateTime end = endLocal.atZone(zone);
             if (end.toInstant().isAfter(from) && start.toInstant().isBefore(to)) {
                 result.add(new Occurrence(event, original, start, end,
-                        "cancelled".equals(event.status) || (override != null && override.cancelled), moved));
+                        event.status == EventStatus.CANCELLED || (override != null && override.cancelled), moved));
             }
         }
         result.sort(Comparator.comparing(Occurrence::start));

@@ -40,7 +40,7 @@ public class Registration {
     public int seats;
 
     @Column(nullable = false)
-    public String status;
+    public RegistrationStatus status;
 
     @Column(name = "cancel_token_hash", nullable = false)
     public String cancelTokenHash;

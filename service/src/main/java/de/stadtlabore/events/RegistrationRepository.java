@@ -1,6 +1,7 @@
 package de.stadtlabore.events;
 
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,29 +26,59 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
      */
     public void lockOccurrence(UUID event, LocalDateTime occurrence) {
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", event + "@" + occurrence).getSingleResult();
+                .setParameter("key", key(event, occurrence)).getSingleResult();
+    }
+
+    /** What a new registration of one occurrence must know, in one query. */
+    public record Occupancy(int confirmedSeats, int waitlisted, boolean emailTaken) {
+    }
+
+    /** The seats taken and the waiting list of an occurrence, and whether an address has an active registration. */
+    public Occupancy occupancy(UUID event, LocalDateTime occurrence, String email) {
+        Object[] row = getEntityManager().createQuery("select coalesce(sum(case when r.status = :confirmed then r.seats"
+                + " else 0 end), 0), coalesce(sum(case when r.status = :waitlisted then 1 else 0 end), 0),"
+                + " coalesce(sum(case when r.status in :active and lower(r.email) = lower(:email) then 1 else 0 end), 0)"
+                + " from Registration r where r.event.id = :e and r.occurrence = :o", Object[].class)
+                .setParameter("confirmed", RegistrationStatus.CONFIRMED)
+                .setParameter("waitlisted", RegistrationStatus.WAITLISTED)
+                .setParameter("active", RegistrationStatus.ACTIVE)
+                .setParameter("email", email).setParameter("e", event).setParameter("o", occurrence).getSingleResult();
+        return new Occupancy(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), ((Number) row[2]).intValue() > 0);
     }
 
     public int confirmedSeats(UUID event, LocalDateTime occurrence) {
         Long seats = getEntityManager().createQuery("select coalesce(sum(r.seats), 0) from Registration r "
-                + "where r.event.id = :e and r.occurrence = :o and r.status = 'confirmed'", Long.class)
-                .setParameter("e", event).setParameter("o", occurrence).getSingleResult();
+                + "where r.event.id = :e and r.occurrence = :o and r.status = :confirmed", Long.class)
+                .setParameter("e", event).setParameter("o", occurrence)
+                .setParameter("confirmed", RegistrationStatus.CONFIRMED).getSingleResult();
         return seats.intValue();
-    }
-
-    public boolean activeWithEmail(UUID event, LocalDateTime occurrence, String email) {
-        return count("event.id = ?1 and occurrence = ?2 and lower(email) = lower(?3) and status in ('confirmed', 'waitlisted')",
-                event, occurrence, email) > 0;
     }
 
     /** The waiting list of an occurrence, first come first. */
     public List<Registration> waitlist(UUID event, LocalDateTime occurrence) {
-        return list("event.id = ?1 and occurrence = ?2 and status = 'waitlisted' order by createdAt, id", event,
-                occurrence);
+        return list("event.id = ?1 and occurrence = ?2 and status = ?3 order by createdAt, id", event, occurrence,
+                RegistrationStatus.WAITLISTED);
     }
 
     public List<Registration> forOccurrence(UUID event, LocalDateTime occurrence) {
         return list("event.id = ?1 and occurrence = ?2 order by createdAt, id", event, occurrence);
+    }
+
+    /** The occurrences of an event that have registrations. */
+    public List<LocalDateTime> occurrencesOf(UUID event) {
+        return getEntityManager().createQuery("select distinct r.occurrence from Registration r where r.event.id = :e",
+                LocalDateTime.class).setParameter("e", event).getResultList();
+    }
+
+    /** Registrants' data of an occurrence is kept until it ended (and then for the retention period). */
+    public void keepUntil(UUID event, LocalDateTime occurrence, OffsetDateTime end) {
+        update("occurrenceEndsAt = ?1 where event.id = ?2 and occurrence = ?3", end, event, occurrence);
+    }
+
+    /** Erases names and e-mail addresses of registrations whose occurrence ended before {@code before}. */
+    public int erasePersonalData(OffsetDateTime now, OffsetDateTime before) {
+        return update("name = null, email = null, erasedAt = ?1 where erasedAt is null and occurrenceEndsAt < ?2", now,
+                before);
     }
 
     /** Counts for the occurrences of some events, keyed by event id and occurrence. */
@@ -57,10 +88,13 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
             return counts;
         }
         List<Object[]> rows = getEntityManager().createQuery("select r.event.id, r.occurrence, "
-                + "coalesce(sum(case when r.status = 'confirmed' then r.seats else 0 end), 0), "
-                + "sum(case when r.status = 'waitlisted' then 1 else 0 end) from Registration r "
-                + "where r.event.id in :events and r.status in ('confirmed', 'waitlisted') "
+                + "coalesce(sum(case when r.status = :confirmed then r.seats else 0 end), 0), "
+                + "sum(case when r.status = :waitlisted then 1 else 0 end) from Registration r "
+                + "where r.event.id in :events and r.status in :active "
                 + "group by r.event.id, r.occurrence", Object[].class)
+                .setParameter("confirmed", RegistrationStatus.CONFIRMED)
+                .setParameter("waitlisted", RegistrationStatus.WAITLISTED)
+                .setParameter("active", RegistrationStatus.ACTIVE)
                 .setParameter("events", events).getResultList();
         for (Object[] row : rows) {
             counts.put(key((UUID) row[0], (LocalDateTime) row[1]),

@@ -3,13 +3,13 @@ package de.stadtlabore.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +20,7 @@ import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.dto.RegistrationInput;
+import de.stadtlabore.events.dto.RegistrationView;
 
 /**
  * Citizens register for occurrences without an account. Never overbooked: registrations and
@@ -31,10 +32,6 @@ public class RegistrationService {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy, HH:mm 'Uhr'",
             Locale.GERMAN);
-
-    /** A new registration and the secret of its cancel link (shown once). */
-    public record Created(Registration registration, String token, Integer waitlistPosition) {
-    }
 
     @Inject
     EventService events;
@@ -49,11 +46,12 @@ public class RegistrationService {
     RegistrationConfig config;
 
     @Inject
-    Event<RegistrationMails.Message> mails;
+    jakarta.enterprise.event.Event<RegistrationMails.Message> mails;
 
+    /** Registers; the answer carries the secret of the cancel link, which is shown only here. */
     @Transactional
-    public Created register(UUID eventId, LocalDateTime occurrence, RegistrationInput input) {
-        de.stadtlabore.events.Event event = events.get(eventId);
+    public RegistrationView register(UUID eventId, LocalDateTime occurrence, RegistrationInput input) {
+        Event event = events.visible(eventId);
         if (event.capacity == null) {
             throw new ApiException(ProblemType.CONFLICT, "detail.no-registration");
         }
@@ -68,14 +66,17 @@ public class RegistrationService {
         if (o.cancelled()) {
             throw new ApiException(ProblemType.CONFLICT, "detail.occurrence-cancelled");
         }
-        requireWindowOpen(event, o);
+        if (!windowOpen(event, o, Instant.now())) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.registration-closed");
+        }
 
+        // From here until the commit, registrations of this occurrence wait for each other: keep it short.
         registrations.lockOccurrence(event.id, occurrence);
-        if (registrations.activeWithEmail(event.id, occurrence, input.email())) {
+        RegistrationRepository.Occupancy taken = registrations.occupancy(event.id, occurrence, input.email());
+        if (taken.emailTaken()) {
             throw new ApiException(ProblemType.CONFLICT, "detail.already-registered");
         }
-        boolean fits = registrations.confirmedSeats(event.id, occurrence) + seats <= event.capacity
-                && registrations.waitlist(event.id, occurrence).isEmpty();
+        boolean fits = taken.confirmedSeats() + seats <= event.capacity && taken.waitlisted() == 0;
         String token = Secrets.random(24);
         Registration r = new Registration();
         r.id = UUID.randomUUID();
@@ -85,72 +86,78 @@ public class RegistrationService {
         r.name = input.name().strip();
         r.email = input.email().strip();
         r.seats = seats;
-        r.status = fits ? "confirmed" : "waitlisted";
+        r.status = fits ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
         r.cancelTokenHash = Secrets.sha256Hex(token);
         r.consentAt = Timestamps.now();
         r.createdAt = r.consentAt;
         registrations.persist(r);
-        Integer position = fits ? null : registrations.waitlist(event.id, occurrence).size();
+        Integer position = fits ? null : taken.waitlisted() + 1;
         audit.record("registration.create", "registration", r.id.toString(), event.leadLab.municipality.id);
         mails.fire(new RegistrationMails.Message(r.email,
                 (fits ? "Anmeldung bestätigt: " : "Warteliste: ") + event.title,
                 text(r, o, token, fits ? "Ihre Anmeldung ist bestätigt." : "Die Veranstaltung ist ausgebucht; Sie stehen auf "
                         + "Platz " + position + " der Warteliste. Wir schreiben Ihnen, sobald ein Platz frei wird.")));
-        return new Created(r, token, position);
+        return EventMapper.view(r, position, token);
     }
 
-    /** The registrant's view of their registration. */
+    /** The registrant's view of their registration, with the secret from the link. */
     @Transactional
-    public Registration get(UUID id, String token) {
-        Registration r = registrations.findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("detail.registration-not-found", id));
-        requireToken(r, token);
-        return r;
+    public RegistrationView get(UUID id, String token) {
+        return EventMapper.view(withToken(id, token), null, null);
     }
 
     /** Cancels with the secret from the link; the first on the waiting list who fits moves up. */
     @Transactional
-    public Registration cancel(UUID id, String token) {
-        Registration r = get(id, token);
+    public RegistrationView cancel(UUID id, String token) {
+        Registration r = withToken(id, token);
         registrations.lockOccurrence(r.event.id, r.occurrence);
         registrations.getEntityManager().refresh(r);
-        if ("cancelled".equals(r.status)) {
-            return r;
+        if (r.status == RegistrationStatus.CANCELLED) {
+            return EventMapper.view(r, null, null);
         }
-        boolean freesSeats = "confirmed".equals(r.status);
-        r.status = "cancelled";
+        boolean freesSeats = r.status == RegistrationStatus.CONFIRMED;
+        r.status = r.status.moveTo(RegistrationStatus.CANCELLED);
         r.cancelledAt = Timestamps.now();
         audit.record("registration.cancel", "registration", r.id.toString(), r.event.leadLab.municipality.id);
         if (freesSeats) {
             promote(r.event, r.occurrence);
         }
-        return r;
+        return EventMapper.view(r, null, null);
     }
 
-    /** Registrations of an occurrence, for its organisers. */
+    /** Registrations of an occurrence, with names and addresses, for its organisers. */
     @Transactional
-    public List<Registration> list(UUID eventId, LocalDateTime occurrence) {
-        de.stadtlabore.events.Event event = events.get(eventId);
+    public List<RegistrationView> list(UUID eventId, LocalDateTime occurrence) {
+        Event event = events.visible(eventId);
         events.requireOrganiser(event);
         occurrence(event, occurrence);
-        return registrations.forOccurrence(eventId, occurrence);
+        return registrations.forOccurrence(eventId, occurrence).stream().map(r -> EventMapper.view(r, null, null))
+                .toList();
     }
 
     /** Erases names and e-mail addresses of registrations whose occurrence is long over. */
     @Transactional
     public int erasePersonalData() {
-        return registrations.update("name = null, email = null, erasedAt = ?1 where erasedAt is null and occurrenceEndsAt < ?2",
-                Timestamps.now(), Timestamps.now().minus(config.retention()));
+        return registrations.erasePersonalData(Timestamps.now(), Timestamps.now().minus(config.retention()));
     }
 
-    private void promote(de.stadtlabore.events.Event event, LocalDateTime occurrence) {
+    private Registration withToken(UUID id, String token) {
+        Registration r = registrations.findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("detail.registration-not-found", id));
+        if (!Secrets.matches(token, r.cancelTokenHash)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "detail.wrong-registration-token");
+        }
+        return r;
+    }
+
+    private void promote(Event event, LocalDateTime occurrence) {
         int free = event.capacity - registrations.confirmedSeats(event.id, occurrence);
         Occurrence o = occurrence(event, occurrence);
         for (Registration waiting : registrations.waitlist(event.id, occurrence)) {
             if (waiting.seats > free) {
                 break; // first come, first served: nobody overtakes a larger group
             }
-            waiting.status = "confirmed";
+            waiting.status = waiting.status.moveTo(RegistrationStatus.CONFIRMED);
             waiting.promotedAt = Timestamps.now();
             free -= waiting.seats;
             audit.record("registration.promote", "registration", waiting.id.toString(), event.leadLab.municipality.id);
@@ -159,32 +166,20 @@ public class RegistrationService {
         }
     }
 
-    private Occurrence occurrence(de.stadtlabore.events.Event event, LocalDateTime original) {
-        Instant at = original.atZone(java.time.ZoneId.of(event.timeZone)).toInstant();
+    private static Occurrence occurrence(Event event, LocalDateTime original) {
+        Instant at = original.atZone(ZoneId.of(event.timeZone)).toInstant();
         return Recurrences.expand(event, at.minus(Recurrences.MAX_MOVE).minus(Duration.ofDays(1)),
                 at.plus(Recurrences.MAX_MOVE).plus(Duration.ofDays(1))).stream()
                 .filter(o -> o.originalStart().equals(original)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("detail.occurrence-not-found", original));
     }
 
-    static boolean windowOpen(de.stadtlabore.events.Event event, Occurrence o, Instant now) {
+    static boolean windowOpen(Event event, Occurrence o, Instant now) {
         Instant start = o.start().toInstant();
         boolean closed = !now.isBefore(start.minus(Duration.ofMinutes(event.registrationClosesMinutesBefore)));
         boolean notYet = event.registrationOpensDaysBefore != null
                 && now.isBefore(start.minus(Duration.ofDays(event.registrationOpensDaysBefore)));
         return !closed && !notYet;
-    }
-
-    private static void requireWindowOpen(de.stadtlabore.events.Event event, Occurrence o) {
-        if (!windowOpen(event, o, Instant.now())) {
-            throw new ApiException(ProblemType.CONFLICT, "detail.registration-closed");
-        }
-    }
-
-    private static void requireToken(Registration r, String token) {
-        if (!Secrets.matches(token, r.cancelTokenHash)) {
-            throw new ApiException(ProblemType.FORBIDDEN, "detail.wrong-registration-token");
-        }
     }
 
     private String text(Registration r, Occurrence o, String token, String news) {
@@ -197,5 +192,4 @@ public class RegistrationService {
         }
         return text.append("\nIhre Stadtlabore\n").toString();
     }
-
 }

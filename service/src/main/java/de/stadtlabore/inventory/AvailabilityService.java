@@ -16,9 +16,9 @@ import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.inventory.dto.AvailableItem;
 import de.stadtlabore.labs.Lab;
-import de.stadtlabore.labs.LabRepository;
-import io.quarkus.panache.common.Sort;
+import de.stadtlabore.labs.LabService;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -30,7 +30,7 @@ public class AvailabilityService {
     ItemRepository items;
 
     @Inject
-    LabRepository labs;
+    LabService labs;
 
     @Inject
     AccessPolicy policy;
@@ -39,7 +39,7 @@ public class AvailabilityService {
     CurrentCaller currentCaller;
 
     @Transactional
-    public Page<ItemRepository.Free> find(String category, String text, String start, String end, String nearLab,
+    public Page<AvailableItem> find(String category, String text, String start, String end, String nearLab,
             PageRequest page) {
         Caller caller = currentCaller.get();
         AccessPolicy.InventoryView view = policy.inventoryView(caller);
@@ -56,19 +56,19 @@ public class AvailabilityService {
             violations.add(new Violation("end", "field.end-after-start"));
         }
         Lab near = null;
-        if (nearLab != null && !nearLab.isBlank()) {
-            near = labs.findBySlug(nearLab).orElse(null);
+        if (Params.blankToNull(nearLab) != null) {
+            near = labs.find(nearLab).orElse(null);
             if (near == null) {
                 violations.add(new Violation("nearLab", "field.unknown-lab"));
             }
         } else if (caller.municipalityId() != null) {
-            near = labs.find("municipality.id", Sort.by("name").and("id"), caller.municipalityId()).firstResult();
+            near = labs.firstOf(caller.municipalityId()).orElse(null);
         }
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
         return items.free(view, Params.blankToNull(category), Params.blankToNull(text), from, to,
-                near == null ? null : near.latitude, near == null ? null : near.longitude, null, page);
+                near == null ? null : near.latitude, near == null ? null : near.longitude, null, page)
+                .map(InventoryMapper::available);
     }
-
 }

@@ -1,7 +1,6 @@
 package de.stadtlabore.inventory;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,11 +41,11 @@ public class InventoryJobs {
 
     @Transactional
     public int expireUndecidedRequests() {
-        List<Reservation> due = claim("status = 'requested' and decision_due_at < now()");
+        List<Reservation> due = reservations.claim("status = 'requested' and decision_due_at < now()", BATCH);
         for (Reservation r : due) {
-            r.status = "expired";
+            r.moveTo(ReservationStatus.EXPIRED);
             r.updatedAt = Timestamps.now();
-            audit.recordSystem("request-expiry", "loan.expire", "reservation", r.id.toString(), r.item.ownerMunicipalityId());
+            audit.recordSystem("request-expiry", "loan.expire", "reservation", r.id.toString(), r.ownerMunicipalityId());
             audit.recordSystem("request-expiry", "loan.expire", "reservation", r.id.toString(), r.borrowerMunicipalityId);
         }
         return due.size();
@@ -54,21 +53,12 @@ public class InventoryJobs {
 
     @Transactional
     public int flagOverdueLoans() {
-        List<Reservation> late = claim("status = 'handed-over' and ends_at < now() and not overdue");
+        List<Reservation> late = reservations.claim("status = 'handed-over' and ends_at < now() and not overdue", BATCH);
         for (Reservation r : late) {
             r.overdue = true;
             r.updatedAt = Timestamps.now();
-            audit.recordSystem("overdue-detection", "loan.overdue", "reservation", r.id.toString(), r.item.ownerMunicipalityId());
+            audit.recordSystem("overdue-detection", "loan.overdue", "reservation", r.id.toString(), r.ownerMunicipalityId());
         }
         return late.size();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Reservation> claim(String condition) {
-        List<UUID> ids = reservations.getEntityManager()
-                .createNativeQuery("select id from reservation where " + condition
-                        + " order by id limit " + BATCH + " for update skip locked", UUID.class)
-                .getResultList();
-        return ids.isEmpty() ? List.of() : reservations.list("id in ?1", ids);
     }
 }

@@ -1,5 +1,6 @@
 package de.stadtlabore.inventory;
 
+import de.stadtlabore.inventory.dto.AvailableItem;
 import de.stadtlabore.inventory.dto.BusyPeriod;
 import de.stadtlabore.inventory.dto.ItemView;
 import de.stadtlabore.inventory.dto.LendingTerms;
@@ -13,7 +14,6 @@ final class InventoryMapper {
 
     private InventoryMapper() {
     }
-
 
     static Refs.ItemRef item(Item item) {
         return new Refs.ItemRef(item.id, item.name, item.category, LabRef.of(item.lab));
@@ -30,6 +30,11 @@ final class InventoryMapper {
                 item.condition, item.accessories,
                 item.replacementValue == null ? null : new Money(item.replacementValue, item.currency), item.photos,
                 item.sharing, item.publiclyVisible, item.status, terms(item), item.createdAt, item.updatedAt);
+    }
+
+    static AvailableItem available(ItemRepository.Free free) {
+        Item item = free.item();
+        return new AvailableItem(item(item), item.condition, terms(item), free.distanceKm());
     }
 
     static ReservationView view(Reservation r) {

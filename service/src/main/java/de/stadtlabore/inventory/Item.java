@@ -45,7 +45,7 @@ public class Item {
     public String inventoryNumber;
 
     @Column(nullable = false)
-    public String condition;
+    public Condition condition;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")
@@ -63,7 +63,7 @@ public class Item {
 
     /** {@code lab}: only the owning municipality; {@code network}: every member lab may borrow it. */
     @Column(nullable = false)
-    public String sharing;
+    public Sharing sharing;
 
     /** Shown to the public, e.g. to tell citizens what a lab offers. */
     @Column(name = "public", nullable = false)
@@ -71,7 +71,7 @@ public class Item {
 
     /** {@code available}, {@code maintenance} or {@code retired}. */
     @Column(nullable = false)
-    public String status;
+    public ItemStatus status;
 
     @Column(name = "max_loan_days", nullable = false)
     public int maxLoanDays;
@@ -105,6 +105,6 @@ public class Item {
     }
 
     public boolean isNetworkShared() {
-        return "network".equals(sharing);
+        return sharing == Sharing.NETWORK;
     }
 }

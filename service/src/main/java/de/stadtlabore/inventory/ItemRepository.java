@@ -2,7 +2,6 @@ package de.stadtlabore.inventory;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
+import jakarta.persistence.LockModeType;
 
 import de.stadtlabore.access.AccessPolicy.InventoryView;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.SqlFilter;
+import de.stadtlabore.inventory.dto.CategoryView;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -25,15 +26,24 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
     private static final UUID NOBODY = new UUID(0, 0);
 
     /** Filters of the item list; null means any. */
-    public record Filter(String lab, String municipality, String category, String text, String status) {
+    public record Filter(String lab, String municipality, String category, String text, ItemStatus status) {
     }
 
     /** An item that is free for a period, with its distance from a point (null if unknown). */
     public record Free(Item item, Double distanceKm) {
     }
 
+    /** An item of a category with how often it was lent recently. */
+    public record Lent(Item item, long loans) {
+    }
+
     public Optional<Item> findWithLab(UUID id) {
         return find(WITH_LAB + "where i.id = ?1", id).firstResultOptional();
+    }
+
+    /** The item, locked until the transaction ends, so that writes to it are serialised. */
+    public Optional<Item> hold(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).flatMap(item -> findWithLab(id));
     }
 
     public boolean inventoryNumberTaken(UUID labId, String number, UUID exceptItem) {
@@ -42,38 +52,13 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
     }
 
     public Page<Item> search(InventoryView view, Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(visibleItems());
-        Map<String, Object> params = visibilityParams(view);
-        if (filter.lab() != null) {
-            where.append(" and l.slug = :lab");
-            params.put("lab", filter.lab());
-        }
-        if (filter.municipality() != null) {
-            where.append(" and m.slug = :municipality");
-            params.put("municipality", filter.municipality());
-        }
-        if (filter.category() != null) {
-            where.append(" and i.category = :category");
-            params.put("category", filter.category());
-        }
-        if (filter.status() != null) {
-            where.append(" and i.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.text() != null) {
-            where.append(" and (i.search_vector @@ websearch_to_tsquery('german', :text) or i.name ilike '%' || :pattern || '%' escape '\\')");
-            params.put("text", filter.text());
-            params.put("pattern", likePattern(filter.text()));
-        }
-        Query count = getEntityManager().createNativeQuery("select count(*)" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        Query ids = getEntityManager().createNativeQuery("select i.id" + where + " order by i.name, i.id", UUID.class)
-                .setFirstResult(page.offset()).setMaxResults(page.size());
-        params.forEach(ids::setParameter);
-        @SuppressWarnings("unchecked")
-        List<UUID> pageIds = ids.getResultList();
-        return Page.of(load(pageIds), page, total);
+        return visible(view)
+                .and("l.slug = :lab", "lab", filter.lab())
+                .and("m.slug = :municipality", "municipality", filter.municipality())
+                .and("i.category = :category", "category", filter.category())
+                .and("i.status = :status", "status", filter.status() == null ? null : filter.status().wireName())
+                .matching("i.search_vector", "i.name", filter.text())
+                .page(getEntityManager(), "i.name, i.id", page, this::withLab, item -> item.id);
     }
 
     /**
@@ -83,80 +68,76 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
      */
     public Page<Free> free(InventoryView view, String category, String text, OffsetDateTime start, OffsetDateTime end,
             Double latitude, Double longitude, UUID exceptItem, PageRequest page) {
-        StringBuilder where = new StringBuilder(visibleItems());
-        Map<String, Object> params = visibilityParams(view);
-        where.append(" and i.status = 'available' and (i.sharing = 'network' or m.id = :own)"
-                + " and i.max_loan_days * interval '1 day' >= (cast(:end as timestamptz) - cast(:start as timestamptz))"
-                + " and not exists (select 1 from reservation r where r.item_id = i.id"
-                + " and r.status in ('requested', 'approved', 'handed-over', 'scheduled')"
-                + " and tstzrange(r.starts_at, r.ends_at, '[)') && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz), '[)'))");
-        params.put("start", start);
-        params.put("end", end);
-        if (category != null) {
-            where.append(" and i.category = :category");
-            params.put("category", category);
-        }
-        if (text != null) {
-            where.append(" and (i.search_vector @@ websearch_to_tsquery('german', :text) or i.name ilike '%' || :pattern || '%' escape '\\')");
-            params.put("text", text);
-            params.put("pattern", likePattern(text));
-        }
-        if (exceptItem != null) {
-            where.append(" and i.id <> :except");
-            params.put("except", exceptItem);
-        }
-        String distance = latitude == null ? "cast(null as double precision)"
-                : "6371 * 2 * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2) + cos(radians(:lat))"
-                        + " * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2)))";
+        SqlFilter query = visible(view)
+                .and("i.status = 'available' and (i.sharing = 'network' or m.id = :own)"
+                        + " and i.max_loan_days * interval '1 day' >= (cast(:end as timestamptz) - cast(:start as timestamptz))"
+                        + " and not exists (select 1 from reservation r where r.item_id = i.id"
+                        + " and r.status in ('requested', 'approved', 'handed-over', 'scheduled')"
+                        + " and tstzrange(r.starts_at, r.ends_at, '[)')"
+                        + " && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz), '[)'))", "start", start)
+                .with("end", end)
+                .and("i.category = :category", "category", category)
+                .matching("i.search_vector", "i.name", text)
+                .and("i.id <> :except", "except", exceptItem);
+        String distance = "cast(null as double precision)";
         if (latitude != null) {
-            params.put("lat", latitude);
-            params.put("lon", longitude);
+            distance = "6371 * 2 * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2) + cos(radians(:lat))"
+                    + " * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2)))";
+            query.with("lat", latitude).with("lon", longitude);
         }
-        Query count = getEntityManager().createNativeQuery("select count(*)" + where);
-        params.entrySet().stream().filter(e -> !e.getKey().equals("lat") && !e.getKey().equals("lon"))
-                .forEach(e -> count.setParameter(e.getKey(), e.getValue()));
-        long total = ((Number) count.getSingleResult()).longValue();
-        Query rows = getEntityManager()
-                .createNativeQuery("select i.id, " + distance + " as distance" + where
-                        + " order by distance nulls last, i.name, i.id")
-                .setFirstResult(page.offset()).setMaxResults(page.size());
-        params.forEach(rows::setParameter);
+        long total = query.count(getEntityManager());
         @SuppressWarnings("unchecked")
-        List<Object[]> found = rows.getResultList();
+        List<Object[]> rows = query.select(getEntityManager(), "i.id, " + distance + " as distance",
+                "distance nulls last, i.name, i.id").setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         Map<UUID, Double> distances = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
-        for (Object[] row : found) {
-            UUID id = (UUID) row[0];
-            ids.add(id);
-            distances.put(id, row[1] == null ? null : Math.round(((Number) row[1]).doubleValue() * 10) / 10.0);
+        for (Object[] row : rows) {
+            ids.add((UUID) row[0]);
+            distances.put((UUID) row[0], row[1] == null ? null : Math.round(((Number) row[1]).doubleValue() * 10) / 10.0);
         }
-        List<Free> result = load(ids).stream().map(item -> new Free(item, distances.get(item.id))).toList();
-        return Page.of(result, page, total);
+        List<Free> free = SqlFilter.inOrder(ids, ids.isEmpty() ? List.of() : withLab(ids), item -> item.id).stream()
+                .map(item -> new Free(item, distances.get(item.id))).toList();
+        return Page.of(free, page, total);
     }
 
-    private List<Item> load(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Item> items = new ArrayList<>(find(WITH_LAB + "where i.id in ?1", ids).list());
-        items.sort(Comparator.comparingInt(item -> ids.indexOf(item.id)));
-        return items;
+    /** Items of the category in service anywhere in the network, with their loans since a point in time. */
+    public List<Lent> inCategoryWithLoans(String category, OffsetDateTime since) {
+        return getEntityManager().createQuery("select i, (select count(r) from Reservation r where r.item = i"
+                + " and r.kind = :loan and r.status in :lent and r.startsAt >= :since) as loans"
+                + " from Item i join fetch i.lab l join fetch l.municipality"
+                + " where i.category = :category and i.status <> :retired order by loans desc, i.name, i.id", Object[].class)
+                .setParameter("loan", ReservationKind.LOAN)
+                .setParameter("lent", List.of(ReservationStatus.APPROVED, ReservationStatus.HANDED_OVER,
+                        ReservationStatus.RETURNED))
+                .setParameter("since", since).setParameter("category", category).setParameter("retired", ItemStatus.RETIRED)
+                .getResultList().stream().map(row -> new Lent((Item) row[0], ((Number) row[1]).longValue())).toList();
     }
 
-    private static String visibleItems() {
-        return " from item i join lab l on l.id = i.lab_id join municipality m on m.id = l.municipality_id"
-                + " where (:everything or i.public or (:member and i.sharing = 'network') or m.id = :own)";
+    /** The items bought through a purchase proposal. */
+    public List<UUID> boughtThrough(UUID purchase) {
+        return list("purchaseId = ?1 order by inventoryNumber", purchase).stream().map(item -> item.id).toList();
     }
 
-    private static Map<String, Object> visibilityParams(InventoryView view) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("everything", view.everything());
-        params.put("member", view.member());
-        params.put("own", view.municipality() == null ? NOBODY : view.municipality());
-        return params;
+    /** The suggested categories (in German or English) and those labs named themselves. */
+    @SuppressWarnings("unchecked")
+    public List<CategoryView> categories(boolean english) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "select slug, " + (english ? "name_en" : "name_de") + ", true from equipment_category "
+                        + "union select distinct category, category, false from item "
+                        + "where category not in (select slug from equipment_category) order by 3 desc, 2")
+                .getResultList();
+        return rows.stream().map(r -> new CategoryView((String) r[0], (String) r[1], (Boolean) r[2])).toList();
     }
 
-    private static String likePattern(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    private List<Item> withLab(List<UUID> ids) {
+        return find(WITH_LAB + "where i.id in ?1", ids).list();
+    }
+
+    private static SqlFilter visible(InventoryView view) {
+        return SqlFilter.from("item i join lab l on l.id = i.lab_id join municipality m on m.id = l.municipality_id", "i.id",
+                ":everything or i.public or (:member and i.sharing = 'network') or m.id = :own")
+                .with("everything", view.everything())
+                .with("member", view.member())
+                .with("own", view.municipality() == null ? NOBODY : view.municipality());
     }
 }

@@ -29,6 +29,7 @@ import de.stadtlabore.inventory.dto.CategoryView;
 import de.stadtlabore.inventory.dto.ItemInput;
 import de.stadtlabore.inventory.dto.ItemView;
 import de.stadtlabore.inventory.dto.MaintenanceInput;
+import de.stadtlabore.inventory.dto.ReservationView;
 import io.quarkus.security.Authenticated;
 
 @Path("/")
@@ -55,15 +56,14 @@ public class ItemResource {
     public Page<ItemView> list(@QueryParam("lab") String lab, @QueryParam("municipality") String municipality,
             @QueryParam("category") String category, @QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return items.list(lab, municipality, category, q, status, PageRequest.parse(page, size))
-                .map(InventoryMapper::view);
+        return items.list(lab, municipality, category, q, status, PageRequest.parse(page, size));
     }
 
     @GET
     @Path("items/{id}")
     @PermitAll
     public ItemView get(@PathParam("id") String id) {
-        return InventoryMapper.view(items.get(Params.uuid("id", id)));
+        return items.get(Params.uuid("id", id));
     }
 
     @POST
@@ -71,8 +71,8 @@ public class ItemResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid ItemInput input) {
-        Item item = items.create(input);
-        return Response.created(URI.create("/items/" + item.id)).entity(InventoryMapper.view(item)).build();
+        ItemView item = items.create(input);
+        return Response.created(URI.create("/items/" + item.id())).entity(item).build();
     }
 
     @PUT
@@ -81,7 +81,7 @@ public class ItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ItemView update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ItemInput input) {
-        return InventoryMapper.view(items.update(Params.uuid("id", id), ifMatch, input));
+        return items.update(Params.uuid("id", id), ifMatch, input);
     }
 
     @GET
@@ -97,7 +97,7 @@ public class ItemResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response maintenance(@PathParam("id") String id, @NotNull @Valid MaintenanceInput input) {
-        Reservation block = loans.maintenance(Params.uuid("id", id), input);
-        return Response.created(URI.create("/reservations/" + block.id)).entity(InventoryMapper.view(block)).build();
+        ReservationView block = loans.maintenance(Params.uuid("id", id), input);
+        return Response.created(URI.create("/reservations/" + block.id())).entity(block).build();
     }
 }

@@ -1,6 +1,8 @@
 package de.stadtlabore.inventory;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import de.stadtlabore.common.http.Params;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.http.RepresentationTags;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
@@ -24,9 +26,13 @@ import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.inventory.dto.CategoryView;
 import de.stadtlabore.inventory.dto.ItemInput;
+import de.stadtlabore.inventory.dto.ItemLoans;
+import de.stadtlabore.inventory.dto.ItemView;
+import de.stadtlabore.inventory.dto.PurchasedItem;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabService;
 
+/** The shared inventory: items of the labs, who may see them, and how they are kept up to date. */
 @ApplicationScoped
 public class ItemService {
 
@@ -52,51 +58,59 @@ public class ItemService {
     RepresentationTags tags;
 
     @Transactional
-    public Page<Item> list(String lab, String municipality, String category, String text, String status,
+    public Page<ItemView> list(String lab, String municipality, String category, String text, String status,
             PageRequest page) {
-        return items.search(policy.inventoryView(caller.get()),
-                new ItemRepository.Filter(Params.blankToNull(lab), Params.blankToNull(municipality), Params.blankToNull(category),
-                        Params.blankToNull(text), Params.blankToNull(status)),
-                page);
+        ItemRepository.Filter filter = new ItemRepository.Filter(Params.blankToNull(lab), Params.blankToNull(municipality),
+                Params.blankToNull(category), Params.blankToNull(text), Params.oneOf("status", status, ItemStatus.class));
+        return items.search(policy.inventoryView(caller.get()), filter, page).map(InventoryMapper::view);
     }
 
-    /** An item the caller may see; others do not exist for them (404). */
     @Transactional
-    public Item get(UUID id) {
-        Item item = items.findWithLab(id).orElseThrow(() -> ApiException.notFound("detail.item-not-found", id));
+    public ItemView get(UUID id) {
+        return InventoryMapper.view(visible(id));
+    }
+
+    /** An item the caller may see; others do not exist for them (404). For this feature's services. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Item visible(UUID id) {
+        return seen(items.findWithLab(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private Item seen(Item item) {
         if (!policy.inventoryView(caller.get()).canSee(item.publiclyVisible, item.isNetworkShared(),
                 item.ownerMunicipalityId())) {
-            throw ApiException.notFound("detail.item-not-found", id);
+            throw notFound(item.id);
         }
         return item;
     }
 
     @Transactional
-    public Item create(ItemInput input) {
+    public ItemView create(ItemInput input) {
         Lab lab = labService.existing("lab", input.lab());
         policy.require(caller.get(), Action.ITEM_MANAGE, lab.municipality.id);
         Item item = new Item();
         item.id = UUID.randomUUID();
         item.createdAt = Timestamps.now();
         apply(input, lab, item);
-        item.status = input.status() == null ? "available" : input.status();
+        item.status = input.status() == null ? ItemStatus.AVAILABLE : input.status();
         items.persist(item);
         audit.record("item.create", "item", item.id.toString(), lab.municipality.id);
-        return item;
+        return InventoryMapper.view(item);
     }
 
     /** Updates an item, including retiring it or sending it to maintenance, given its ETag. */
     @Transactional
-    public Item update(UUID id, String ifMatch, ItemInput input) {
-        Item item = get(id);
+    public ItemView update(UUID id, String ifMatch, ItemInput input) {
+        Item item = seen(items.hold(id).orElseThrow(() -> notFound(id)));
         policy.require(caller.get(), Action.ITEM_MANAGE, item.ownerMunicipalityId());
         Lab lab = labService.existing("lab", input.lab());
         if (!lab.municipality.id.equals(item.ownerMunicipalityId())) {
             policy.require(caller.get(), Action.ITEM_MANAGE, lab.municipality.id);
         }
         tags.requireMatch(ifMatch, InventoryMapper.view(item));
-        String status = input.status() == null ? item.status : input.status();
-        if ("retired".equals(status) && !"retired".equals(item.status)) {
+        ItemStatus status = input.status() == null ? item.status : input.status();
+        boolean retiring = status == ItemStatus.RETIRED && item.status != ItemStatus.RETIRED;
+        if (retiring) {
             List<Reservation> pending = reservations.blockingOverlaps(item.id, Timestamps.now(),
                     Timestamps.now().plusYears(100));
             if (!pending.isEmpty()) {
@@ -107,26 +121,54 @@ public class ItemService {
         }
         apply(input, lab, item);
         item.status = status;
-        audit.record("retired".equals(status) ? "item.retire" : "item.update", "item", item.id.toString(),
-                item.ownerMunicipalityId());
-        return item;
+        audit.record(retiring ? "item.retire" : "item.update", "item", item.id.toString(), item.ownerMunicipalityId());
+        return InventoryMapper.view(item);
     }
 
     /** The suggested categories and those labs named themselves, in German or English. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<CategoryView> categories(boolean english) {
-        List<Object[]> rows = items.getEntityManager().createNativeQuery(
-                "select slug, " + (english ? "name_en" : "name_de") + ", true from equipment_category "
-                        + "union select distinct category, category, false from item "
-                        + "where category not in (select slug from equipment_category) order by 3 desc, 2")
-                .getResultList();
-        return rows.stream().map(r -> new CategoryView((String) r[0], (String) r[1], (Boolean) r[2])).toList();
+        return items.categories(english);
     }
 
+    /** Items of a category in service in the network, with their loans since a point in time. For purchases. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ItemLoans> inCategoryWithLoans(String category, OffsetDateTime since) {
+        return items.inCategoryWithLoans(category, since).stream()
+                .map(lent -> new ItemLoans(InventoryMapper.item(lent.item()), lent.loans())).toList();
+    }
+
+    /** The items bought through a purchase proposal. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> boughtThrough(UUID purchase) {
+        return items.boughtThrough(purchase);
+    }
+
+    /** A received unit of a purchase becomes a new, network-shared item of the lab that gets it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addPurchased(PurchasedItem unit) {
+        Item item = new Item();
+        item.id = UUID.randomUUID();
+        item.lab = unit.lab();
+        item.name = unit.name();
+        item.description = unit.description();
+        item.category = unit.category();
+        item.inventoryNumber = unit.inventoryNumber();
+        item.condition = Condition.NEW;
+        item.replacementValue = unit.value();
+        item.currency = unit.currency();
+        item.sharing = Sharing.NETWORK;
+        item.status = ItemStatus.AVAILABLE;
+        item.maxLoanDays = 14;
+        item.minNoticeHours = 48;
+        item.purchaseId = unit.purchase();
+        item.createdAt = Timestamps.now();
+        item.updatedAt = item.createdAt;
+        items.persist(item);
+        audit.record("item.create", "item", item.id.toString(), unit.lab().municipality.id);
+    }
 
     private void apply(ItemInput input, Lab lab, Item item) {
-        List<Violation> violations = new ArrayList<>();
         if (items.inventoryNumberTaken(lab.id, input.inventoryNumber().strip(), item.id)) {
             throw new ApiException(ProblemType.CONFLICT, "detail.inventory-number-taken", input.inventoryNumber(),
                     lab.slug);
@@ -134,10 +176,7 @@ public class ItemService {
         String currency = input.replacementValue() != null ? input.replacementValue().currency()
                 : input.lendingTerms().deposit() != null ? input.lendingTerms().deposit().currency() : "EUR";
         if (input.lendingTerms().deposit() != null && !input.lendingTerms().deposit().currency().equals(currency)) {
-            violations.add(new Violation("lendingTerms.deposit.currency", "field.same-currency"));
-        }
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw ApiException.invalid(List.of(new Violation("lendingTerms.deposit.currency", "field.same-currency")));
         }
         item.lab = lab;
         item.name = input.name().strip();
@@ -160,7 +199,10 @@ public class ItemService {
     }
 
     private static BigDecimal amount(BigDecimal value) {
-        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("detail.item-not-found", id);
+    }
 }

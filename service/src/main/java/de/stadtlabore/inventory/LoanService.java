@@ -2,6 +2,8 @@ package de.stadtlabore.inventory;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +15,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import de.stadtlabore.common.http.Params;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.SqlStates;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
@@ -28,16 +31,18 @@ import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.inventory.dto.BusyPeriod;
 import de.stadtlabore.inventory.dto.LoanRequest;
 import de.stadtlabore.inventory.dto.MaintenanceInput;
+import de.stadtlabore.inventory.dto.ReservationView;
 import de.stadtlabore.inventory.dto.ReturnReport;
 import de.stadtlabore.labs.Lab;
-import de.stadtlabore.labs.LabRepository;
+import de.stadtlabore.labs.LabService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Loans between labs and maintenance periods: requesting, deciding, handing over, returning,
  * cancelling. The database's exclusion constraint guarantees that no item is ever promised
  * twice; this service turns a clash into a 409 that names the conflicting periods and offers
- * free alternatives.
+ * free alternatives. Decisions on one reservation are serialised by a row lock.
  */
 @ApplicationScoped
 public class LoanService {
@@ -54,7 +59,7 @@ public class LoanService {
     ItemRepository items;
 
     @Inject
-    LabRepository labs;
+    LabService labs;
 
     @Inject
     AccessPolicy policy;
@@ -73,139 +78,107 @@ public class LoanService {
      * others wait for the owner's decision and expire if it does not come in time.
      */
     @Transactional
-    public Reservation request(LoanRequest input) {
+    public ReservationView request(LoanRequest input) {
         Caller caller = currentCaller.get();
-        Item item = itemService.get(input.item());
-        Lab borrower = labs.findBySlug(input.borrowerLab()).orElse(null);
-        if (borrower == null) {
-            throw ApiException.invalid(List.of(new Violation("borrowerLab", "field.unknown-lab")));
-        }
+        Item item = itemService.visible(input.item());
+        Lab borrower = labs.existing("borrowerLab", input.borrowerLab());
         policy.require(caller, Action.LOAN_REQUEST, borrower.municipality.id);
         boolean ownMunicipality = borrower.municipality.id.equals(item.ownerMunicipalityId());
         if (!item.isNetworkShared() && !ownMunicipality) {
             throw ApiException.notFound("detail.item-not-found", item.id);
         }
         checkPeriod(input.startsAt(), input.endsAt(), item, true);
-        requireAvailable(item);
-
-        Reservation loan = new Reservation();
-        loan.id = UUID.randomUUID();
-        loan.item = item;
-        loan.kind = Reservation.LOAN;
-        loan.startsAt = utc(input.startsAt());
-        loan.endsAt = utc(input.endsAt());
+        if (item.status != ItemStatus.AVAILABLE) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.item-not-lendable", item.status.wireName());
+        }
+        Reservation loan = reservation(item, ReservationKind.LOAN, input.startsAt(), input.endsAt(), input.purpose());
         loan.borrowerLab = borrower;
         loan.borrowerMunicipalityId = borrower.municipality.id;
-        loan.requestedBy = caller.subject();
-        loan.purpose = input.purpose().strip();
-        loan.createdAt = Timestamps.now();
-        loan.updatedAt = loan.createdAt;
         if (ownMunicipality) {
-            loan.status = "approved";
+            loan.status = ReservationStatus.APPROVED;
             loan.decidedAt = loan.createdAt;
             loan.decidedBy = caller.subject();
         } else {
-            loan.status = "requested";
+            loan.status = ReservationStatus.REQUESTED;
             loan.decisionDueAt = loan.createdAt.plus(config.decisionTime());
         }
         book(loan);
-        audit.record("loan.request", "reservation", loan.id.toString(), item.ownerMunicipalityId());
-        if (!ownMunicipality) {
-            audit.record("loan.request", "reservation", loan.id.toString(), loan.borrowerMunicipalityId);
-        }
-        return loan;
+        return recorded(loan, "loan.request");
     }
 
     /** The owner keeps an item for maintenance; it blocks the item like a loan. */
     @Transactional
-    public Reservation maintenance(UUID itemId, MaintenanceInput input) {
-        Caller caller = currentCaller.get();
-        Item item = itemService.get(itemId);
-        policy.require(caller, Action.ITEM_MANAGE, item.ownerMunicipalityId());
+    public ReservationView maintenance(UUID itemId, MaintenanceInput input) {
+        Item item = itemService.visible(itemId);
+        policy.require(currentCaller.get(), Action.ITEM_MANAGE, item.ownerMunicipalityId());
         checkPeriod(input.startsAt(), input.endsAt(), item, false);
-        Reservation block = new Reservation();
-        block.id = UUID.randomUUID();
-        block.item = item;
-        block.kind = Reservation.MAINTENANCE;
-        block.startsAt = utc(input.startsAt());
-        block.endsAt = utc(input.endsAt());
-        block.status = "scheduled";
-        block.requestedBy = caller.subject();
-        block.purpose = input.reason().strip();
-        block.createdAt = Timestamps.now();
-        block.updatedAt = block.createdAt;
+        Reservation block = reservation(item, ReservationKind.MAINTENANCE, input.startsAt(), input.endsAt(),
+                input.reason());
+        block.status = ReservationStatus.SCHEDULED;
         book(block);
-        audit.record("maintenance.schedule", "reservation", block.id.toString(), item.ownerMunicipalityId());
-        return block;
+        return recorded(block, "maintenance.schedule");
     }
 
     /** A loan or maintenance period; visible to the owner's and the borrower's municipality only. */
     @Transactional
-    public Reservation get(UUID id) {
-        Reservation r = reservations.findWithItem(id)
-                .orElseThrow(() -> ApiException.notFound("detail.reservation-not-found", id));
-        if (!policy.actsForAny(currentCaller.get(), Action.LOAN_READ, r.item.ownerMunicipalityId(),
-                r.borrowerMunicipalityId) && !currentCaller.get().isNetworkAdmin()) {
-            throw ApiException.notFound("detail.reservation-not-found", id);
-        }
-        return r;
+    public ReservationView get(UUID id) {
+        return InventoryMapper.view(readable(reservations.findWithItem(id).orElseThrow(() -> notFound(id))));
     }
 
     @Transactional
-    public Page<Reservation> list(String role, String status, String item, PageRequest page) {
-        Caller caller = currentCaller.get();
-        UUID scope = policy.listingScope(caller, Action.LOAN_READ);
-        UUID itemId = item == null || item.isBlank() ? null : de.stadtlabore.common.http.Params.uuid("item", item);
-        return reservations.forMunicipality(scope, Params.blankToNull(role), Params.blankToNull(status),
-                itemId, page);
+    public Page<ReservationView> list(String role, String status, String item, PageRequest page) {
+        UUID scope = policy.listingScope(currentCaller.get(), Action.LOAN_READ);
+        UUID itemId = Params.blankToNull(item) == null ? null : Params.uuid("item", item);
+        return reservations.forMunicipality(scope, Params.oneOf("role", role, Side.class),
+                Params.oneOf("status", status, ReservationStatus.class), itemId, page).map(InventoryMapper::view);
     }
 
     @Transactional
-    public Reservation approve(UUID id) {
+    public ReservationView approve(UUID id) {
         Reservation r = decidable(id);
-        transition(r, "requested", "approved");
+        r.moveTo(ReservationStatus.APPROVED);
         r.decidedAt = Timestamps.now();
         r.decidedBy = currentCaller.get().subject();
-        return recorded(r, "loan.approve");
+        return changed(r, "loan.approve");
     }
 
     @Transactional
-    public Reservation reject(UUID id, String reason) {
+    public ReservationView reject(UUID id, String reason) {
         Reservation r = decidable(id);
-        transition(r, "requested", "rejected");
+        r.moveTo(ReservationStatus.REJECTED);
         r.decidedAt = Timestamps.now();
         r.decidedBy = currentCaller.get().subject();
         r.decisionReason = Params.blankToNull(reason);
-        return recorded(r, "loan.reject");
+        return changed(r, "loan.reject");
     }
 
     @Transactional
-    public Reservation handOver(UUID id) {
+    public ReservationView handOver(UUID id) {
         Reservation r = decidable(id);
-        if (r.item.status.equals("retired")) {
-            throw new ApiException(ProblemType.CONFLICT, "detail.item-not-lendable", r.item.status);
+        if (r.item.status == ItemStatus.RETIRED) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.item-not-lendable", r.item.status.wireName());
         }
-        transition(r, "approved", "handed-over");
+        r.moveTo(ReservationStatus.HANDED_OVER);
         r.handedOverAt = Timestamps.now();
-        return recorded(r, "loan.hand-over");
+        return changed(r, "loan.hand-over");
     }
 
     /** The item comes back with a condition report; a damage report sends it into maintenance. */
     @Transactional
-    public Reservation returned(UUID id, ReturnReport report) {
+    public ReservationView returned(UUID id, ReturnReport report) {
         Reservation r = decidable(id);
-        transition(r, "handed-over", "returned");
+        r.moveTo(ReservationStatus.RETURNED);
         r.returnedAt = Timestamps.now();
         r.returnCondition = report.condition();
         r.damageReport = Params.blankToNull(report.damageReport());
         r.overdue = false;
         r.item.condition = report.condition();
         if (r.damageReport != null) {
-            r.item.status = "maintenance";
+            r.item.status = ItemStatus.MAINTENANCE;
             r.item.updatedAt = Timestamps.now();
-            audit.record("item.maintenance", "item", r.item.id.toString(), r.item.ownerMunicipalityId());
+            audit.record("item.maintenance", "item", r.item.id.toString(), r.ownerMunicipalityId());
         }
-        return recorded(r, "loan.return");
+        return changed(r, "loan.return");
     }
 
     /**
@@ -213,85 +186,89 @@ public class LoanService {
      * reason. Maintenance periods are cancelled by the owner.
      */
     @Transactional
-    public Reservation cancel(UUID id, String reason) {
-        Reservation r = get(id);
+    public ReservationView cancel(UUID id, String reason) {
+        Reservation r = readable(reservations.hold(id).orElseThrow(() -> notFound(id)));
         Caller caller = currentCaller.get();
         boolean borrower = r.borrowerMunicipalityId != null
                 && policy.allows(caller, Action.LOAN_REQUEST, r.borrowerMunicipalityId);
-        boolean owner = policy.allows(caller, Action.LOAN_DECIDE, r.item.ownerMunicipalityId());
-        if (!borrower && !owner) {
-            throw new io.quarkus.security.ForbiddenException();
+        if (!borrower && !policy.allows(caller, Action.LOAN_DECIDE, r.ownerMunicipalityId())) {
+            throw new ForbiddenException();
         }
         if (!borrower && Params.blankToNull(reason) == null) {
             throw ApiException.invalid(List.of(new Violation("reason", "field.reason-required")));
         }
-        String from = Reservation.MAINTENANCE.equals(r.kind) ? "scheduled" : null;
-        if (from == null) {
-            if (!r.status.equals("requested") && !r.status.equals("approved")) {
-                throw invalidTransition(r, "cancelled");
-            }
-            r.status = "cancelled";
-        } else {
-            transition(r, "scheduled", "cancelled");
-        }
+        r.moveTo(ReservationStatus.CANCELLED);
         r.cancelledAt = Timestamps.now();
         r.cancelledBy = caller.subject();
         r.cancelReason = Params.blankToNull(reason);
-        return recorded(r, "loan.cancel");
+        return changed(r, "loan.cancel");
     }
 
     /** Busy periods of an item within a window; details only for the owner and the borrower. */
     @Transactional
     public List<BusyPeriod> schedule(UUID itemId, OffsetDateTime from, OffsetDateTime to) {
-        Item item = itemService.get(itemId);
+        Item item = itemService.visible(itemId);
         OffsetDateTime start = from == null ? Timestamps.now() : from;
         OffsetDateTime end = to == null ? start.plusDays(90) : to;
-        List<Violation> violations = new ArrayList<>();
         if (!end.isAfter(start)) {
-            violations.add(new Violation("to", "field.end-after-start"));
-        } else if (Duration.between(start, end).toDays() > 366) {
-            violations.add(new Violation("to", "field.window-too-long", 366));
+            throw ApiException.invalid(List.of(new Violation("to", "field.end-after-start")));
         }
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+        if (Duration.between(start, end).toDays() > 366) {
+            throw ApiException.invalid(List.of(new Violation("to", "field.window-too-long", 366)));
         }
         Caller caller = currentCaller.get();
         return reservations.blockingOverlaps(item.id, start, end).stream()
-                .map(r -> InventoryMapper.busy(r, caller.isNetworkAdmin()
-                        || policy.actsForAny(caller, Action.LOAN_READ, item.ownerMunicipalityId(), r.borrowerMunicipalityId)))
+                .map(r -> InventoryMapper.busy(r, insider(caller, r)))
                 .toList();
     }
 
-    private Reservation decidable(UUID id) {
-        Reservation r = get(id);
-        policy.require(currentCaller.get(), Action.LOAN_DECIDE, r.item.ownerMunicipalityId());
+    /** Whether the caller may know who borrows and why: the owner's and the borrower's side. */
+    private boolean insider(Caller caller, Reservation r) {
+        return caller.isNetworkAdmin()
+                || policy.actsForAny(caller, Action.LOAN_READ, r.ownerMunicipalityId(), r.borrowerMunicipalityId);
+    }
+
+    private Reservation readable(Reservation r) {
+        if (!insider(currentCaller.get(), r)) {
+            throw notFound(r.id);
+        }
         return r;
     }
 
-    private Reservation recorded(Reservation r, String action) {
+    /** A reservation the caller decides on as the owner, held until the transaction ends. */
+    private Reservation decidable(UUID id) {
+        Reservation r = readable(reservations.hold(id).orElseThrow(() -> notFound(id)));
+        policy.require(currentCaller.get(), Action.LOAN_DECIDE, r.ownerMunicipalityId());
+        return r;
+    }
+
+    private Reservation reservation(Item item, ReservationKind kind, OffsetDateTime start, OffsetDateTime end,
+            String purpose) {
+        Reservation r = new Reservation();
+        r.id = UUID.randomUUID();
+        r.item = item;
+        r.kind = kind;
+        r.startsAt = utc(start);
+        r.endsAt = utc(end);
+        r.requestedBy = currentCaller.get().subject();
+        r.purpose = purpose.strip();
+        r.createdAt = Timestamps.now();
+        r.updatedAt = r.createdAt;
+        return r;
+    }
+
+    private ReservationView changed(Reservation r, String action) {
         r.updatedAt = Timestamps.now();
-        audit.record(action, "reservation", r.id.toString(), r.item.ownerMunicipalityId());
-        if (r.borrowerMunicipalityId != null && !r.borrowerMunicipalityId.equals(r.item.ownerMunicipalityId())) {
+        return recorded(r, action);
+    }
+
+    /** Audits the change for the owner and, if it is another municipality, for the borrower. */
+    private ReservationView recorded(Reservation r, String action) {
+        audit.record(action, "reservation", r.id.toString(), r.ownerMunicipalityId());
+        if (r.borrowerMunicipalityId != null && !r.borrowerMunicipalityId.equals(r.ownerMunicipalityId())) {
             audit.record(action, "reservation", r.id.toString(), r.borrowerMunicipalityId);
         }
-        return r;
-    }
-
-    private static void transition(Reservation r, String from, String to) {
-        if (!r.status.equals(from)) {
-            throw invalidTransition(r, to);
-        }
-        r.status = to;
-    }
-
-    private static ApiException invalidTransition(Reservation r, String to) {
-        return new ApiException(ProblemType.CONFLICT, "detail.invalid-transition", r.status, to);
-    }
-
-    private void requireAvailable(Item item) {
-        if (!"available".equals(item.status)) {
-            throw new ApiException(ProblemType.CONFLICT, "detail.item-not-lendable", item.status);
-        }
+        return InventoryMapper.view(r);
     }
 
     private void checkPeriod(OffsetDateTime start, OffsetDateTime end, Item item, boolean loan) {
@@ -328,7 +305,7 @@ public class LoanService {
         try {
             reservations.persistAndFlush(r);
         } catch (PersistenceException e) {
-            if (isOverlap(e)) {
+            if (SqlStates.causedBy(e, SqlStates.EXCLUSION_VIOLATION)) {
                 throw conflict(r);
             }
             throw e;
@@ -342,33 +319,24 @@ public class LoanService {
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("conflicts", reservations.blockingOverlaps(r.item.id, r.startsAt, r.endsAt).stream()
                     .map(other -> InventoryMapper.busy(other, policy.actsForAny(caller, Action.LOAN_READ,
-                            r.item.ownerMunicipalityId(), other.borrowerMunicipalityId)))
+                            r.ownerMunicipalityId(), other.borrowerMunicipalityId)))
                     .toList());
-            if (Reservation.LOAN.equals(r.kind)) {
+            if (r.kind == ReservationKind.LOAN) {
                 Lab near = r.borrowerLab;
                 extensions.put("alternatives", items.free(policy.inventoryView(caller), r.item.category, null,
                         r.startsAt, r.endsAt, near.latitude, near.longitude, r.item.id,
-                        new PageRequest(1, ALTERNATIVES)).items().stream()
-                        .map(free -> new de.stadtlabore.inventory.dto.AvailableItem(InventoryMapper.item(free.item()),
-                                free.item().condition, InventoryMapper.terms(free.item()), free.distanceKm()))
-                        .toList());
+                        new PageRequest(1, ALTERNATIVES)).items().stream().map(InventoryMapper::available).toList());
             }
             return extensions;
         });
         return ApiException.withExtensions(ProblemType.CONFLICT, details, "detail.double-booking");
     }
 
-    private static boolean isOverlap(Throwable e) {
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("detail.reservation-not-found", id);
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {
-        return time.withOffsetSameInstant(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
-
 }

@@ -22,9 +22,6 @@ import de.stadtlabore.labs.Lab;
 @Table(name = "reservation")
 public class Reservation {
 
-    public static final String LOAN = "loan";
-    public static final String MAINTENANCE = "maintenance";
-
     @Id
     public UUID id;
 
@@ -33,7 +30,7 @@ public class Reservation {
     public Item item;
 
     @Column(nullable = false)
-    public String kind;
+    public ReservationKind kind;
 
     @Column(name = "starts_at", nullable = false)
     public OffsetDateTime startsAt;
@@ -42,7 +39,7 @@ public class Reservation {
     public OffsetDateTime endsAt;
 
     @Column(nullable = false)
-    public String status;
+    public ReservationStatus status;
 
     @Column(name = "borrower_municipality_id")
     public UUID borrowerMunicipalityId;
@@ -76,7 +73,7 @@ public class Reservation {
     public OffsetDateTime returnedAt;
 
     @Column(name = "return_condition")
-    public String returnCondition;
+    public Condition returnCondition;
 
     @Column(name = "damage_report", columnDefinition = "text")
     public String damageReport;
@@ -101,4 +98,13 @@ public class Reservation {
 
     @Version
     public long version;
+
+    /** Moves the reservation on; a transition its lifecycle does not allow is a conflict. */
+    public void moveTo(ReservationStatus next) {
+        status = status.moveTo(next);
+    }
+
+    public UUID ownerMunicipalityId() {
+        return item.ownerMunicipalityId();
+    }
 }

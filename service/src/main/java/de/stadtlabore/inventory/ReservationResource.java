@@ -42,9 +42,7 @@ public class ReservationResource {
     public Page<AvailableItem> availability(@QueryParam("category") String category, @QueryParam("q") String q,
             @QueryParam("start") String start, @QueryParam("end") String end, @QueryParam("nearLab") String nearLab,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return availability.find(category, q, start, end, nearLab, PageRequest.parse(page, size))
-                .map(free -> new AvailableItem(InventoryMapper.item(free.item()), free.item().condition,
-                        InventoryMapper.terms(free.item()), free.distanceKm()));
+        return availability.find(category, q, start, end, nearLab, PageRequest.parse(page, size));
     }
 
     @GET
@@ -52,7 +50,7 @@ public class ReservationResource {
     @Authenticated
     public Page<ReservationView> list(@QueryParam("role") String role, @QueryParam("status") String status,
             @QueryParam("item") String item, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return loans.list(role, status, item, PageRequest.parse(page, size)).map(InventoryMapper::view);
+        return loans.list(role, status, item, PageRequest.parse(page, size));
     }
 
     @POST
@@ -60,22 +58,22 @@ public class ReservationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(@NotNull @Valid LoanRequest input) {
-        Reservation loan = loans.request(input);
-        return Response.created(URI.create("/reservations/" + loan.id)).entity(InventoryMapper.view(loan)).build();
+        ReservationView loan = loans.request(input);
+        return Response.created(URI.create("/reservations/" + loan.id())).entity(loan).build();
     }
 
     @GET
     @Path("reservations/{id}")
     @Authenticated
     public ReservationView get(@PathParam("id") String id) {
-        return InventoryMapper.view(loans.get(uuid(id)));
+        return loans.get(uuid(id));
     }
 
     @POST
     @Path("reservations/{id}/approve")
     @Authenticated
     public ReservationView approve(@PathParam("id") String id) {
-        return InventoryMapper.view(loans.approve(uuid(id)));
+        return loans.approve(uuid(id));
     }
 
     @POST
@@ -83,14 +81,14 @@ public class ReservationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public ReservationView reject(@PathParam("id") String id, @Valid Reason reason) {
-        return InventoryMapper.view(loans.reject(uuid(id), reason == null ? null : reason.reason()));
+        return loans.reject(uuid(id), reason == null ? null : reason.reason());
     }
 
     @POST
     @Path("reservations/{id}/hand-over")
     @Authenticated
     public ReservationView handOver(@PathParam("id") String id) {
-        return InventoryMapper.view(loans.handOver(uuid(id)));
+        return loans.handOver(uuid(id));
     }
 
     @POST
@@ -98,7 +96,7 @@ public class ReservationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public ReservationView returned(@PathParam("id") String id, @NotNull @Valid ReturnReport report) {
-        return InventoryMapper.view(loans.returned(uuid(id), report));
+        return loans.returned(uuid(id), report);
     }
 
     @POST
@@ -106,7 +104,7 @@ public class ReservationResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public ReservationView cancel(@PathParam("id") String id, @Valid Reason reason) {
-        return InventoryMapper.view(loans.cancel(uuid(id), reason == null ? null : reason.reason()));
+        return loans.cancel(uuid(id), reason == null ? null : reason.reason());
     }
 
     private static UUID uuid(String id) {

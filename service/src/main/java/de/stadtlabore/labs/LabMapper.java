@@ -1,11 +1,9 @@
 package de.stadtlabore.labs;
 
-import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.labs.dto.Accessibility;
 import de.stadtlabore.labs.dto.Address;
 import de.stadtlabore.labs.dto.Contact;
 import de.stadtlabore.labs.dto.Coordinates;
-import de.stadtlabore.labs.dto.LabFeatureCollection;
 import de.stadtlabore.labs.dto.LabView;
 import de.stadtlabore.labs.dto.MunicipalityRef;
 import de.stadtlabore.labs.dto.OpeningHoursDto;
@@ -35,19 +33,6 @@ final class LabMapper {
                 accessibility(lab),
                 lab.createdAt,
                 lab.updatedAt);
-    }
-
-    static LabFeatureCollection featureCollection(Page<Lab> page) {
-        return new LabFeatureCollection(
-                page.items().stream().map(LabMapper::feature).toList(),
-                page.page(), page.size(), page.totalItems(), page.totalPages());
-    }
-
-    private static LabFeatureCollection.Feature feature(Lab lab) {
-        return new LabFeatureCollection.Feature(lab.id,
-                new LabFeatureCollection.Point(lab.longitude, lab.latitude),
-                new LabFeatureCollection.Properties(lab.slug, lab.name, municipality(lab), address(lab), lab.topics,
-                        accessibility(lab)));
     }
 
     private static MunicipalityRef municipality(Lab lab) {

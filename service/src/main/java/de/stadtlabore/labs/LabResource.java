@@ -39,7 +39,7 @@ public class LabResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Page<LabView> list(@QueryParam("municipality") String municipality, @QueryParam("topic") String topic,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.list(municipality, topic, q, PageRequest.parse(page, size)).map(LabMapper::view);
+        return service.list(municipality, topic, q, PageRequest.parse(page, size));
     }
 
     @GET
@@ -48,7 +48,7 @@ public class LabResource {
     public LabFeatureCollection listAsGeoJson(@QueryParam("municipality") String municipality,
             @QueryParam("topic") String topic, @QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return LabMapper.featureCollection(service.list(municipality, topic, q, PageRequest.parse(page, size)));
+        return LabFeatureCollection.of(service.list(municipality, topic, q, PageRequest.parse(page, size)));
     }
 
     @GET
@@ -56,7 +56,7 @@ public class LabResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public LabView get(@PathParam("slug") String slug) {
-        return LabMapper.view(service.get(slug));
+        return service.get(slug);
     }
 
     @POST
@@ -64,8 +64,8 @@ public class LabResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid LabInput input) {
-        Lab lab = service.create(input);
-        return Response.created(URI.create("/labs/" + lab.slug)).entity(LabMapper.view(lab)).build();
+        LabView lab = service.create(input);
+        return Response.created(URI.create("/labs/" + lab.slug())).entity(lab).build();
     }
 
     @PUT
@@ -75,6 +75,6 @@ public class LabResource {
     @Produces(MediaType.APPLICATION_JSON)
     public LabView update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid LabInput input) {
-        return LabMapper.view(service.update(slug, ifMatch, input));
+        return service.update(slug, ifMatch, input);
     }
 }

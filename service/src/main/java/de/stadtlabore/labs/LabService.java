@@ -1,16 +1,15 @@
 package de.stadtlabore.labs;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.CurrentCaller;
@@ -21,10 +20,12 @@ import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.labs.dto.LabInput;
+import de.stadtlabore.labs.dto.LabView;
 import de.stadtlabore.labs.dto.OpeningInterval;
 import de.stadtlabore.municipalities.Municipality;
-import de.stadtlabore.municipalities.MunicipalityRepository;
+import de.stadtlabore.municipalities.MunicipalityService;
 
 @ApplicationScoped
 public class LabService {
@@ -35,7 +36,7 @@ public class LabService {
     LabRepository labs;
 
     @Inject
-    MunicipalityRepository municipalities;
+    MunicipalityService municipalities;
 
     @Inject
     AccessPolicy policy;
@@ -50,7 +51,7 @@ public class LabService {
     RepresentationTags tags;
 
     @Transactional
-    public Page<Lab> list(String municipality, String topic, String text, PageRequest page) {
+    public Page<LabView> list(String municipality, String topic, String text, PageRequest page) {
         List<Violation> violations = new ArrayList<>();
         LabFilter filter = new LabFilter(
                 trimmed("municipality", municipality, violations),
@@ -59,27 +60,39 @@ public class LabService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        return labs.search(filter, page);
+        return labs.search(filter, page).map(LabMapper::view);
     }
 
     /**
-     * A lab named in a request body by its slug, for other features; an unknown slug is invalid
-     * input for that field (400), not a missing resource.
+     * A lab named in a request body by its slug, for other features' writes (their entities refer
+     * to labs); an unknown slug is invalid input for that field (400), not a missing resource.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Lab existing(String field, String slug) {
         return labs.findBySlug(slug)
                 .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
     }
 
     @Transactional
-    public Lab get(String slug) {
-        return labs.findBySlug(slug).orElseThrow(() -> ApiException.notFound("detail.lab-not-found", slug));
+    public LabView get(String slug) {
+        return LabMapper.view(labs.findBySlug(slug).orElseThrow(() -> notFound(slug)));
+    }
+
+    /** A lab by its slug, for other features' writes and searches. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Lab> find(String slug) {
+        return labs.findBySlug(slug);
+    }
+
+    /** The first lab of a municipality (by name), for other features: where its people are. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Lab> firstOf(UUID municipality) {
+        return labs.firstOf(municipality);
     }
 
     /** Adds a lab; only network administrators may. */
     @Transactional
-    public Lab create(LabInput input) {
+    public LabView create(LabInput input) {
         Municipality municipality = validate(input);
         policy.require(caller.get(), Action.LAB_CREATE, municipality.id);
         if (labs.existsBySlug(input.slug())) {
@@ -92,7 +105,7 @@ public class LabService {
         apply(input, municipality, lab);
         labs.persist(lab);
         audit.record("lab.create", "lab", lab.slug, municipality.id);
-        return lab;
+        return LabMapper.view(lab);
     }
 
     /**
@@ -101,8 +114,8 @@ public class LabService {
      * municipality is for network administrators only.
      */
     @Transactional
-    public Lab update(String slug, String ifMatch, LabInput input) {
-        Lab lab = get(slug);
+    public LabView update(String slug, String ifMatch, LabInput input) {
+        Lab lab = labs.holdBySlug(slug).orElseThrow(() -> notFound(slug));
         policy.require(caller.get(), Action.LAB_UPDATE, lab.municipality.id);
         if (!slug.equals(input.slug())) {
             throw ApiException.invalid(List.of(new Violation("slug", "field.slug-immutable")));
@@ -114,12 +127,16 @@ public class LabService {
         tags.requireMatch(ifMatch, LabMapper.view(lab));
         apply(input, municipality, lab);
         audit.record("lab.update", "lab", lab.slug, lab.municipality.id);
-        return lab;
+        return LabMapper.view(lab);
+    }
+
+    private static ApiException notFound(String slug) {
+        return ApiException.notFound("detail.lab-not-found", slug);
     }
 
     private Municipality validate(LabInput input) {
         List<Violation> violations = new ArrayList<>();
-        Municipality municipality = municipalities.findBySlug(input.municipality()).orElse(null);
+        Municipality municipality = municipalities.find(input.municipality()).orElse(null);
         if (municipality == null) {
             violations.add(new Violation("municipality", "field.unknown-municipality"));
         }

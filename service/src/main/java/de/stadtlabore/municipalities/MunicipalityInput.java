@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import de.stadtlabore.access.IdentityProviderSettings;
+
 /** What a network administrator sends to onboard or update a municipality. */
 public record MunicipalityInput(
         @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 60) String slug,

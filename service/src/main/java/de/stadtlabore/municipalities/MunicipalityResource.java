@@ -1,7 +1,6 @@
 package de.stadtlabore.municipalities;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import de.stadtlabore.access.IdentityProviderView;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import io.quarkus.security.Authenticated;
@@ -34,23 +34,22 @@ public class MunicipalityResource {
     @GET
     @PermitAll
     public Page<MunicipalityView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.list(PageRequest.parse(page, size)).map(MunicipalityView::of);
+        return service.list(PageRequest.parse(page, size));
     }
 
     @GET
     @Path("{slug}")
     @PermitAll
     public MunicipalityView get(@PathParam("slug") String slug) {
-        return MunicipalityView.of(service.get(slug));
+        return service.get(slug);
     }
 
     @POST
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid MunicipalityInput input) {
-        Municipality created = service.create(input);
-        return Response.created(URI.create("/municipalities/" + created.slug)).entity(MunicipalityView.of(created))
-                .build();
+        MunicipalityView created = service.create(input);
+        return Response.created(URI.create("/municipalities/" + created.slug())).entity(created).build();
     }
 
     @PUT
@@ -59,15 +58,13 @@ public class MunicipalityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public MunicipalityView update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MunicipalityInput input) {
-        return MunicipalityView.of(service.update(slug, ifMatch, input));
+        return service.update(slug, ifMatch, input);
     }
 
     @GET
     @Path("{slug}/identity-providers")
     @Authenticated
     public Page<IdentityProviderView> identityProviders(@PathParam("slug") String slug) {
-        List<IdentityProviderView> providers = service.identityProviders(slug).stream()
-                .map(IdentityProviderView::of).toList();
-        return Page.of(providers, new PageRequest(1, PageRequest.MAX_SIZE), providers.size());
+        return service.identityProviders(slug);
     }
 }

@@ -22,6 +22,8 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import de.stadtlabore.common.domain.InvitationStatus;
+import de.stadtlabore.common.domain.Visibility;
 import de.stadtlabore.labs.Lab;
 
 /** A project of the labs: a lead lab, partner labs, a lifecycle, milestones and tasks. */
@@ -56,11 +58,10 @@ public class Project {
     public LocalDate endsOn;
 
     @Column(nullable = false)
-    public String visibility;
+    public Visibility visibility;
 
-    /** idea → planned → active ⇄ paused → completed, or cancelled. */
     @Column(nullable = false)
-    public String status;
+    public ProjectStatus status;
 
     @ElementCollection
     @CollectionTable(name = "project_partner", joinColumns = @JoinColumn(name = "project_id"))
@@ -90,7 +91,7 @@ public class Project {
         public Lab lab;
 
         @Column(nullable = false)
-        public String status;
+        public InvitationStatus status;
 
         @Column(name = "invited_at", nullable = false)
         public OffsetDateTime invitedAt;

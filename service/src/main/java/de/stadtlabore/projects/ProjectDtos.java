@@ -1,7 +1,6 @@
 package de.stadtlabore.projects;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +13,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import de.stadtlabore.common.domain.InvitationStatus;
+import de.stadtlabore.common.domain.Visibility;
+import de.stadtlabore.events.dto.EventRef;
 import de.stadtlabore.labs.dto.LabRef;
 
 /** Requests and representations of projects. */
@@ -34,17 +36,17 @@ public final class ProjectDtos {
             @Size(max = 20) List<@NotBlank @Size(max = 60) String> topics,
             LocalDate startsOn,
             LocalDate endsOn,
-            @NotNull @Pattern(regexp = "public|network") String visibility,
+            @NotNull Visibility visibility,
             @Size(max = 20) List<@NotNull @Valid LinkDto> links) {
     }
 
-    public record StatusChange(@NotNull @Pattern(regexp = "idea|planned|active|paused|completed|cancelled") String status) {
+    public record StatusChange(@NotNull ProjectStatus status) {
     }
 
     public record PartnerInvitation(@NotBlank @Size(max = 80) String lab) {
     }
 
-    public record PartnerAnswer(@NotNull @Pattern(regexp = "accepted|declined") String status) {
+    public record PartnerAnswer(@NotNull InvitationStatus status) {
     }
 
     public record MilestoneInput(@NotBlank @Size(max = 200) String title, LocalDate dueOn, Boolean done) {
@@ -54,7 +56,7 @@ public final class ProjectDtos {
             @NotBlank @Size(max = 80) String lab,
             @NotBlank @Size(max = 200) String title,
             @Size(max = 10000) String description,
-            @Pattern(regexp = "todo|doing|done") String status,
+            TaskStatus status,
             UUID assignee,
             LocalDate dueOn,
             @Min(0) @Max(100000) Integer position) {
@@ -66,18 +68,19 @@ public final class ProjectDtos {
     public record MilestoneView(UUID id, String title, LocalDate dueOn, boolean done) {
     }
 
-    public record TaskView(UUID id, LabRef lab, String title, String description, String status, StaffView assignee,
+    public record TaskView(UUID id, LabRef lab, String title, String description, TaskStatus status, StaffView assignee,
             LocalDate dueOn, int position, OffsetDateTime updatedAt) {
     }
 
-    public record PartnerView(LabRef lab, String status) {
+    public record PartnerView(LabRef lab, InvitationStatus status) {
     }
 
-    public record EventRef(UUID id, String title, LocalDateTime start, String timeZone) {
-    }
-
+    /**
+     * A project; {@code milestones}, {@code tasks} and {@code events} only in the detail view, and
+     * {@code tasks} only for members of the network.
+     */
     public record ProjectView(UUID id, LabRef leadLab, String title, String summary, String description,
-            List<String> topics, LocalDate startsOn, LocalDate endsOn, String visibility, String status,
+            List<String> topics, LocalDate startsOn, LocalDate endsOn, Visibility visibility, ProjectStatus status,
             List<PartnerView> partners, List<LinkDto> links, List<MilestoneView> milestones, List<TaskView> tasks,
             List<EventRef> events, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }

@@ -1,21 +1,14 @@
 package de.stadtlabore.projects;
 
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
+import de.stadtlabore.events.dto.EventRef;
 import de.stadtlabore.labs.dto.LabRef;
 
 /** Projects → representations. */
 final class ProjectMapper {
 
     private ProjectMapper() {
-    }
-
-
-    static ProjectDtos.StaffView staff(StaffMember s, String municipality) {
-        return s == null ? null : new ProjectDtos.StaffView(s.id, s.name, municipality);
     }
 
     static ProjectDtos.TaskView task(Task t) {
@@ -28,16 +21,19 @@ final class ProjectMapper {
         return new ProjectDtos.MilestoneView(m.id, m.title, m.dueOn, m.done);
     }
 
-    /** A project; tasks, milestones and events only when given (the detail view). */
-    static ProjectDtos.ProjectView view(Project p, List<Milestone> milestones, List<Task> tasks, List<Object[]> events) {
+    /** A project in a list: without milestones, tasks and events. */
+    static ProjectDtos.ProjectView summary(Project p) {
+        return view(p, null, null, null);
+    }
+
+    /** A project; milestones, tasks and events only when given (the detail view). */
+    static ProjectDtos.ProjectView view(Project p, List<Milestone> milestones, List<Task> tasks, List<EventRef> events) {
         return new ProjectDtos.ProjectView(p.id, LabRef.of(p.leadLab), p.title, p.summary, p.description, p.topics, p.startsOn,
                 p.endsOn, p.visibility, p.status,
                 p.partners.stream().map(x -> new ProjectDtos.PartnerView(LabRef.of(x.lab), x.status)).toList(),
                 p.links.stream().map(l -> new ProjectDtos.LinkDto(l.label, l.url)).toList(),
                 milestones == null ? null : milestones.stream().map(ProjectMapper::milestone).toList(),
                 tasks == null ? null : tasks.stream().map(ProjectMapper::task).toList(),
-                events == null ? null : events.stream().map(e -> new ProjectDtos.EventRef((UUID) e[0], (String) e[1],
-                        e[2] instanceof Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) e[2], (String) e[3])).toList(),
-                p.createdAt, p.updatedAt);
+                events, p.createdAt, p.updatedAt);
     }
 }

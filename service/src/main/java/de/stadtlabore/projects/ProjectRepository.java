@@ -1,76 +1,98 @@
 package de.stadtlabore.projects;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import de.stadtlabore.common.domain.InvitationStatus;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.SqlFilter;
+import de.stadtlabore.labs.Lab;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+/** Projects with their partners and links, milestones and tasks: one aggregate. */
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
     private static final String WITH_LAB = "select distinct p from Project p join fetch p.leadLab l join fetch l.municipality ";
 
+    /** Filters of the project list; null means any. */
+    public record Filter(String lab, String municipality, ProjectStatus status, String topic, String text) {
+    }
+
     public Optional<Project> findWithDetails(UUID id) {
-        Optional<Project> found = find(WITH_LAB + "left join fetch p.links where p.id = ?1", id).firstResultOptional();
-        found.ifPresent(p -> find("select distinct p from Project p left join fetch p.partners pa "
-                + "left join fetch pa.lab pl left join fetch pl.municipality where p.id = ?1", id).firstResult());
+        Optional<Project> found = find(WITH_LAB + "left join fetch p.links where p.id = ?1", id).singleResultOptional();
+        found.ifPresent(p -> withPartners(List.of(id)));
         return found;
     }
 
-    /** Projects the caller may see, by title, filtered; null filters mean any. */
-    @SuppressWarnings("unchecked")
-    public Page<Project> search(boolean network, String lab, String municipality, String status, String topic,
-            String text, PageRequest page) {
-        StringBuilder where = new StringBuilder(" from project p join lab l on l.id = p.lead_lab_id"
-                + " join municipality m on m.id = l.municipality_id where (p.visibility = 'public' or :network)");
-        Map<String, Object> params = new HashMap<>();
-        params.put("network", network);
-        if (lab != null) {
-            where.append(" and (l.slug = :lab or exists (select 1 from project_partner pp join lab x on x.id = pp.lab_id"
-                    + " where pp.project_id = p.id and pp.status = 'accepted' and x.slug = :lab))");
-            params.put("lab", lab);
-        }
-        if (municipality != null) {
-            where.append(" and (m.slug = :municipality or exists (select 1 from project_partner pp join lab x on x.id = pp.lab_id"
-                    + " join municipality xm on xm.id = x.municipality_id"
-                    + " where pp.project_id = p.id and pp.status = 'accepted' and xm.slug = :municipality))");
-            params.put("municipality", municipality);
-        }
-        if (status != null) {
-            where.append(" and p.status = :status");
-            params.put("status", status);
-        }
-        if (topic != null) {
-            where.append(" and exists (select 1 from unnest(p.topics) t where lower(t) = lower(:topic))");
-            params.put("topic", topic);
-        }
-        if (text != null) {
-            where.append(" and (p.search_vector @@ websearch_to_tsquery('german', :text) or p.title ilike '%' || :pattern || '%' escape '\\')");
-            params.put("text", text);
-            params.put("pattern", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
-        }
-        var count = getEntityManager().createNativeQuery("select count(*)" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        var ids = getEntityManager().createNativeQuery("select p.id" + where + " order by p.title, p.id", UUID.class)
-                .setFirstResult(page.offset()).setMaxResults(page.size());
-        params.forEach(ids::setParameter);
-        List<UUID> pageIds = ids.getResultList();
-        List<Project> projects = pageIds.isEmpty() ? new java.util.ArrayList<>()
-                : new java.util.ArrayList<>(find(WITH_LAB + "where p.id in ?1", pageIds).list());
-        if (!projects.isEmpty()) {
-            find("select distinct p from Project p left join fetch p.partners pa left join fetch pa.lab pl "
-                    + "left join fetch pl.municipality where p.id in ?1", pageIds).list();
-            find("select distinct p from Project p left join fetch p.links where p.id in ?1", pageIds).list();
-        }
-        projects.sort(java.util.Comparator.comparingInt(p -> pageIds.indexOf(p.id)));
-        return Page.of(projects, page, total);
+    /** The project, locked until the transaction ends: writes to a project and its parts are serialised. */
+    public Optional<Project> hold(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).flatMap(p -> findWithDetails(id));
+    }
+
+    /** Projects the caller may see, by title, filtered. */
+    public Page<Project> search(boolean network, Filter filter, PageRequest page) {
+        String accepted = "select 1 from project_partner pp join lab x on x.id = pp.lab_id"
+                + " join municipality xm on xm.id = x.municipality_id where pp.project_id = p.id and pp.status = 'accepted'";
+        return SqlFilter.from("project p join lab l on l.id = p.lead_lab_id join municipality m on m.id = l.municipality_id",
+                "p.id", "p.visibility = 'public' or :network").with("network", network)
+                .and("l.slug = :lab or exists (" + accepted + " and x.slug = :lab)", "lab", filter.lab())
+                .and("m.slug = :municipality or exists (" + accepted + " and xm.slug = :municipality)", "municipality",
+                        filter.municipality())
+                .and("p.status = :status", "status", filter.status() == null ? null : filter.status().wireName())
+                .and("exists (select 1 from unnest(p.topics) t where lower(t) = lower(:topic))", "topic", filter.topic())
+                .matching("p.search_vector", "p.title", filter.text())
+                .page(getEntityManager(), "p.title, p.id", page, this::withDetails, p -> p.id);
+    }
+
+    /** Whether the lab leads the project or is an accepted partner of it. */
+    public boolean isOrganisedBy(UUID project, Lab lab) {
+        return getEntityManager().createQuery("select count(p) from Project p left join p.partners pa where p.id = :p"
+                + " and (p.leadLab = :lab or (pa.lab = :lab and pa.status = :accepted))", Long.class)
+                .setParameter("p", project).setParameter("lab", lab).setParameter("accepted", InvitationStatus.ACCEPTED)
+                .getSingleResult() > 0;
+    }
+
+    public List<Milestone> milestonesOf(UUID project) {
+        return getEntityManager().createQuery("select m from Milestone m where m.projectId = :p "
+                + "order by m.dueOn nulls last, m.createdAt, m.id", Milestone.class).setParameter("p", project).getResultList();
+    }
+
+    public List<Task> tasksOf(UUID project) {
+        return getEntityManager().createQuery("select t from Task t join fetch t.lab l join fetch l.municipality "
+                + "left join fetch t.assignee where t.projectId = :p order by t.status, t.position, t.createdAt, t.id",
+                Task.class).setParameter("p", project).getResultList();
+    }
+
+    /** A milestone of the project, if it has one with that id. */
+    public Optional<Milestone> milestone(UUID project, UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Milestone.class, id)).filter(m -> m.projectId.equals(project));
+    }
+
+    /** A task of the project, if it has one with that id. */
+    public Optional<Task> task(UUID project, UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Task.class, id)).filter(t -> t.projectId.equals(project));
+    }
+
+    /** Adds a milestone or a task. */
+    public void add(Object part) {
+        getEntityManager().persist(part);
+    }
+
+    private List<Project> withDetails(List<UUID> ids) {
+        List<Project> projects = find(WITH_LAB + "where p.id in ?1", ids).list();
+        withPartners(ids);
+        find("select distinct p from Project p left join fetch p.links where p.id in ?1", ids).list();
+        return projects;
+    }
+
+    private void withPartners(List<UUID> ids) {
+        find("select distinct p from Project p left join fetch p.partners pa left join fetch pa.lab pl "
+                + "left join fetch pl.municipality where p.id in ?1", ids).list();
     }
 }

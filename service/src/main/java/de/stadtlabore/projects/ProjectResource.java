@@ -38,23 +38,22 @@ public class ProjectResource {
     public Page<ProjectDtos.ProjectView> list(@QueryParam("lab") String lab, @QueryParam("municipality") String municipality,
             @QueryParam("status") String status, @QueryParam("topic") String topic, @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return projects.list(lab, municipality, status, topic, q, PageRequest.parse(page, size))
-                .map(p -> ProjectMapper.view(p, null, null, null));
+        return projects.list(lab, municipality, status, topic, q, PageRequest.parse(page, size));
     }
 
     @POST
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid ProjectDtos.ProjectInput input) {
-        Project p = projects.create(input);
-        return Response.created(URI.create("/projects/" + p.id)).entity(detail(p)).build();
+        ProjectDtos.ProjectView created = projects.create(input);
+        return Response.created(URI.create("/projects/" + created.id())).entity(created).build();
     }
 
     @GET
     @Path("{id}")
     @PermitAll
     public ProjectDtos.ProjectView get(@PathParam("id") String id) {
-        return detail(projects.get(uuid(id)));
+        return projects.get(uuid(id));
     }
 
     @PUT
@@ -63,7 +62,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProjectDtos.ProjectView update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ProjectDtos.ProjectInput input) {
-        return detail(projects.update(uuid(id), ifMatch, input));
+        return projects.update(uuid(id), ifMatch, input);
     }
 
     @POST
@@ -71,7 +70,7 @@ public class ProjectResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public ProjectDtos.ProjectView status(@PathParam("id") String id, @NotNull @Valid ProjectDtos.StatusChange change) {
-        return detail(projects.changeStatus(uuid(id), change.status()));
+        return projects.changeStatus(uuid(id), change.status());
     }
 
     @POST
@@ -79,7 +78,7 @@ public class ProjectResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public ProjectDtos.ProjectView invite(@PathParam("id") String id, @NotNull @Valid ProjectDtos.PartnerInvitation invitation) {
-        return detail(projects.invite(uuid(id), invitation.lab()));
+        return projects.invite(uuid(id), invitation.lab());
     }
 
     @PUT
@@ -88,7 +87,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProjectDtos.ProjectView answer(@PathParam("id") String id, @PathParam("lab") String lab,
             @NotNull @Valid ProjectDtos.PartnerAnswer answer) {
-        return detail(projects.answer(uuid(id), lab, answer.status()));
+        return projects.answer(uuid(id), lab, answer.status());
     }
 
     @POST
@@ -96,9 +95,8 @@ public class ProjectResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addMilestone(@PathParam("id") String id, @NotNull @Valid ProjectDtos.MilestoneInput input) {
-        Milestone m = projects.addMilestone(uuid(id), input);
-        return Response.created(URI.create("/projects/" + id + "/milestones/" + m.id)).entity(ProjectMapper.milestone(m))
-                .build();
+        ProjectDtos.MilestoneView m = projects.addMilestone(uuid(id), input);
+        return Response.created(URI.create("/projects/" + id + "/milestones/" + m.id())).entity(m).build();
     }
 
     @PUT
@@ -107,7 +105,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProjectDtos.MilestoneView updateMilestone(@PathParam("id") String id, @PathParam("milestone") String milestone,
             @NotNull @Valid ProjectDtos.MilestoneInput input) {
-        return ProjectMapper.milestone(projects.updateMilestone(uuid(id), Params.uuid("milestone", milestone), input));
+        return projects.updateMilestone(uuid(id), Params.uuid("milestone", milestone), input);
     }
 
     @POST
@@ -115,8 +113,8 @@ public class ProjectResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addTask(@PathParam("id") String id, @NotNull @Valid ProjectDtos.TaskInput input) {
-        Task t = projects.addTask(uuid(id), input);
-        return Response.created(URI.create("/projects/" + id + "/tasks/" + t.id)).entity(ProjectMapper.task(t)).build();
+        ProjectDtos.TaskView t = projects.addTask(uuid(id), input);
+        return Response.created(URI.create("/projects/" + id + "/tasks/" + t.id())).entity(t).build();
     }
 
     @PUT
@@ -125,19 +123,14 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProjectDtos.TaskView updateTask(@PathParam("id") String id, @PathParam("task") String task,
             @NotNull @Valid ProjectDtos.TaskInput input) {
-        return ProjectMapper.task(projects.updateTask(uuid(id), Params.uuid("task", task), input));
+        return projects.updateTask(uuid(id), Params.uuid("task", task), input);
     }
 
     @GET
     @Path("{id}/team")
     @Authenticated
     public List<ProjectDtos.StaffView> team(@PathParam("id") String id) {
-        return projects.team(uuid(id)).stream().map(s -> new ProjectDtos.StaffView(s.id, s.name, null)).toList();
-    }
-
-    private ProjectDtos.ProjectView detail(Project p) {
-        boolean member = projects.isMember();
-        return ProjectMapper.view(p, projects.milestones(p.id), member ? projects.tasks(p.id) : null, projects.events(p.id));
+        return projects.team(uuid(id));
     }
 
     private static UUID uuid(String id) {

@@ -3,23 +3,24 @@ package de.stadtlabore.projects;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import de.stadtlabore.common.http.Params;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.access.Scope;
 import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.domain.InvitationStatus;
+import de.stadtlabore.common.domain.Lifecycle;
+import de.stadtlabore.common.domain.Visibility;
+import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.http.RepresentationTags;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
@@ -27,34 +28,28 @@ import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
+import de.stadtlabore.events.EventService;
 import de.stadtlabore.labs.Lab;
-import de.stadtlabore.labs.LabRepository;
 import de.stadtlabore.labs.LabService;
 
-/** Projects of the labs: lead and partners, lifecycle, milestones and tasks. */
+/**
+ * Projects of the labs: lead and partners, lifecycle, milestones and tasks. Every write holds
+ * the project until it commits, so that an {@code If-Match} check sees the state it writes over.
+ */
 @ApplicationScoped
 public class ProjectService {
-
-    static final Map<String, Set<String>> TRANSITIONS = Map.of(
-            "idea", Set.of("planned", "cancelled"),
-            "planned", Set.of("active", "cancelled"),
-            "active", Set.of("paused", "completed", "cancelled"),
-            "paused", Set.of("active", "cancelled"));
 
     @Inject
     ProjectRepository projects;
 
     @Inject
-    LabRepository labs;
+    LabService labs;
 
     @Inject
-    LabService labService;
+    EventService events;
 
     @Inject
     StaffDirectory staff;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     AccessPolicy policy;
@@ -69,198 +64,180 @@ public class ProjectService {
     RepresentationTags tags;
 
     @Transactional
-    public Page<Project> list(String lab, String municipality, String status, String topic, String text,
+    public Page<ProjectDtos.ProjectView> list(String lab, String municipality, String status, String topic, String text,
             PageRequest page) {
-        return projects.search(policy.isNetworkMember(caller.get(), Scope.PROJECTS_READ), Params.blankToNull(lab),
-                Params.blankToNull(municipality), Params.blankToNull(status), Params.blankToNull(topic), Params.blankToNull(text), page);
-    }
-
-    /** A project the caller may see; network projects do not exist for the public (404). */
-    @Transactional
-    public Project get(UUID id) {
-        Project p = projects.findWithDetails(id).orElseThrow(() -> ApiException.notFound("detail.project-not-found", id));
-        if (!"public".equals(p.visibility) && !isMember()) {
-            throw ApiException.notFound("detail.project-not-found", id);
-        }
-        return p;
-    }
-
-    /** Whether the caller sees internal parts (tasks): members of the network. */
-    public boolean isMember() {
-        return policy.isNetworkMember(caller.get(), Scope.PROJECTS_READ);
+        ProjectRepository.Filter filter = new ProjectRepository.Filter(Params.blankToNull(lab),
+                Params.blankToNull(municipality), Params.oneOf("status", status, ProjectStatus.class),
+                Params.blankToNull(topic), Params.blankToNull(text));
+        return projects.search(isMember(), filter, page).map(ProjectMapper::summary);
     }
 
     @Transactional
-    public List<Milestone> milestones(UUID project) {
-        return em.createQuery("select m from Milestone m where m.projectId = :p order by m.dueOn nulls last, m.createdAt, m.id",
-                Milestone.class).setParameter("p", project).getResultList();
+    public ProjectDtos.ProjectView get(UUID id) {
+        return detail(seen(projects.findWithDetails(id).orElseThrow(() -> notFound(id))));
+    }
+
+    /** Whether the lab leads the project or is an accepted partner of it. For events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isOrganisedBy(UUID project, Lab lab) {
+        return projects.isOrganisedBy(project, lab);
     }
 
     @Transactional
-    public List<Task> tasks(UUID project) {
-        return em.createQuery("select t from Task t join fetch t.lab l join fetch l.municipality left join fetch t.assignee "
-                + "where t.projectId = :p order by t.status, t.position, t.createdAt, t.id", Task.class)
-                .setParameter("p", project).getResultList();
-    }
-
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public List<Object[]> events(UUID project) {
-        return em.createNativeQuery("select id, title, starts_local, time_zone from event where project_id = :p "
-                + "and (visibility = 'public' or :network) order by starts_local, id")
-                .setParameter("p", project).setParameter("network", isMember()).getResultList();
-    }
-
-    @Transactional
-    public Project create(ProjectDtos.ProjectInput input) {
-        Lab lead = labService.existing("leadLab", input.leadLab());
+    public ProjectDtos.ProjectView create(ProjectDtos.ProjectInput input) {
+        Lab lead = labs.existing("leadLab", input.leadLab());
         policy.require(caller.get(), Action.PROJECT_MANAGE, lead.municipality.id);
         staff.seen(caller.get());
         Project p = new Project();
         p.id = UUID.randomUUID();
         p.leadLab = lead;
-        p.status = "idea";
+        p.status = ProjectStatus.IDEA;
         p.createdAt = Timestamps.now();
         apply(input, p);
         projects.persist(p);
         audit.record("project.create", "project", p.id.toString(), lead.municipality.id);
-        return p;
+        return detail(p);
     }
 
-    /**
-     * Staff of the lead lab edit the project, given its ETag. The check runs in the writing
-     * transaction, against the state it writes over: the project is held until the commit.
-     */
+    /** Staff of the lead lab edit the project, given the ETag of the state it writes over. */
     @Transactional
-    public Project update(UUID id, String ifMatch, ProjectDtos.ProjectInput input) {
-        Project p = held(id);
-        policy.require(caller.get(), Action.PROJECT_MANAGE, p.leadLab.municipality.id);
+    public ProjectDtos.ProjectView update(UUID id, String ifMatch, ProjectDtos.ProjectInput input) {
+        Project p = managed(id);
         if (!input.leadLab().equals(p.leadLab.slug)) {
             throw ApiException.invalid(List.of(new Violation("leadLab", "field.lead-lab-fixed")));
         }
         tags.requireMatch(ifMatch, detail(p));
         apply(input, p);
         audit.record("project.update", "project", p.id.toString(), p.leadLab.municipality.id);
-        return p;
+        return detail(p);
     }
 
     @Transactional
-    public Project changeStatus(UUID id, String status) {
-        Project p = get(id);
-        policy.require(caller.get(), Action.PROJECT_MANAGE, p.leadLab.municipality.id);
-        if (!TRANSITIONS.getOrDefault(p.status, Set.of()).contains(status)) {
-            throw new ApiException(ProblemType.CONFLICT, "detail.invalid-project-transition", p.status, status);
-        }
-        p.status = status;
+    public ProjectDtos.ProjectView changeStatus(UUID id, ProjectStatus status) {
+        Project p = managed(id);
+        p.status = p.status.moveTo(status);
         p.updatedAt = Timestamps.now();
-        audit.record("project." + status, "project", p.id.toString(), p.leadLab.municipality.id);
-        return p;
+        audit.record("project." + status.wireName(), "project", p.id.toString(), p.leadLab.municipality.id);
+        return detail(p);
     }
 
     @Transactional
-    public Project invite(UUID id, String labSlug) {
-        Project p = get(id);
-        policy.require(caller.get(), Action.PROJECT_MANAGE, p.leadLab.municipality.id);
-        Lab lab = labService.existing("lab", labSlug);
+    public ProjectDtos.ProjectView invite(UUID id, String labSlug) {
+        Project p = managed(id);
+        Lab lab = labs.existing("lab", labSlug);
         if (lab.id.equals(p.leadLab.id) || p.partners.stream().anyMatch(x -> x.lab.id.equals(lab.id))) {
             throw new ApiException(ProblemType.CONFLICT, "detail.already-partner", lab.slug);
         }
         Project.Partner partner = new Project.Partner();
         partner.lab = lab;
-        partner.status = "invited";
+        partner.status = InvitationStatus.INVITED;
         partner.invitedAt = Timestamps.now();
         p.partners.add(partner);
         p.updatedAt = Timestamps.now();
         audit.record("project.invite", "project", p.id.toString(), p.leadLab.municipality.id);
         audit.record("project.invite", "project", p.id.toString(), lab.municipality.id);
-        return p;
+        return detail(p);
     }
 
+    /** The invited lab's municipality accepts or declines. */
     @Transactional
-    public Project answer(UUID id, String labSlug, String status) {
-        Project p = projects.findWithDetails(id).orElseThrow(() -> ApiException.notFound("detail.project-not-found", id));
+    public ProjectDtos.ProjectView answer(UUID id, String labSlug, InvitationStatus answer) {
+        Project p = projects.hold(id).orElseThrow(() -> notFound(id));
         Project.Partner partner = p.partners.stream().filter(x -> x.lab.slug.equals(labSlug)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("detail.invitation-not-found", labSlug));
         policy.require(caller.get(), Action.PROJECT_INVITATION_ANSWER, partner.lab.municipality.id);
-        if (!"invited".equals(partner.status)) {
-            throw new ApiException(ProblemType.CONFLICT, "detail.invitation-answered", partner.status);
-        }
-        partner.status = status;
+        partner.status = partner.status.moveTo(Lifecycle.reachable("status", answer));
         partner.respondedAt = Timestamps.now();
         p.updatedAt = Timestamps.now();
-        audit.record("project.invitation-" + status, "project", p.id.toString(), partner.lab.municipality.id);
-        return p;
+        audit.record("project.invitation-" + answer.wireName(), "project", p.id.toString(), partner.lab.municipality.id);
+        return detail(p);
     }
 
     @Transactional
-    public Milestone addMilestone(UUID id, ProjectDtos.MilestoneInput input) {
+    public ProjectDtos.MilestoneView addMilestone(UUID id, ProjectDtos.MilestoneInput input) {
         Project p = workable(id);
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
         m.projectId = p.id;
         m.createdAt = Timestamps.now();
         apply(input, m);
-        em.persist(m);
+        projects.add(m);
         audit.record("project.milestone-create", "project", p.id.toString(), p.leadLab.municipality.id);
-        return m;
+        return ProjectMapper.milestone(m);
     }
 
     @Transactional
-    public Milestone updateMilestone(UUID id, UUID milestoneId, ProjectDtos.MilestoneInput input) {
+    public ProjectDtos.MilestoneView updateMilestone(UUID id, UUID milestoneId, ProjectDtos.MilestoneInput input) {
         Project p = workable(id);
-        Milestone m = em.find(Milestone.class, milestoneId);
-        if (m == null || !m.projectId.equals(p.id)) {
-            throw ApiException.notFound("detail.milestone-not-found", milestoneId);
-        }
+        Milestone m = projects.milestone(p.id, milestoneId)
+                .orElseThrow(() -> ApiException.notFound("detail.milestone-not-found", milestoneId));
         apply(input, m);
         audit.record("project.milestone-update", "project", p.id.toString(), p.leadLab.municipality.id);
-        return m;
+        return ProjectMapper.milestone(m);
     }
 
     @Transactional
-    public Task addTask(UUID id, ProjectDtos.TaskInput input) {
+    public ProjectDtos.TaskView addTask(UUID id, ProjectDtos.TaskInput input) {
         Project p = workable(id);
         Task t = new Task();
         t.id = UUID.randomUUID();
         t.projectId = p.id;
         t.createdAt = Timestamps.now();
         apply(p, input, t);
-        em.persist(t);
+        projects.add(t);
         audit.record("project.task-create", "project", p.id.toString(), p.leadLab.municipality.id);
-        return t;
+        return ProjectMapper.task(t);
     }
 
     @Transactional
-    public Task updateTask(UUID id, UUID taskId, ProjectDtos.TaskInput input) {
+    public ProjectDtos.TaskView updateTask(UUID id, UUID taskId, ProjectDtos.TaskInput input) {
         Project p = workable(id);
-        Task t = em.find(Task.class, taskId);
-        if (t == null || !t.projectId.equals(p.id)) {
-            throw ApiException.notFound("detail.task-not-found", taskId);
-        }
+        Task t = projects.task(p.id, taskId).orElseThrow(() -> ApiException.notFound("detail.task-not-found", taskId));
         apply(p, input, t);
         audit.record("project.task-update", "project", p.id.toString(), p.leadLab.municipality.id);
-        return t;
+        return ProjectMapper.task(t);
     }
 
     /** The people tasks can be assigned to: staff of the lead and accepted partner labs' municipalities. */
     @Transactional
-    public List<StaffMember> team(UUID id) {
+    public List<ProjectDtos.StaffView> team(UUID id) {
         Project p = workable(id);
-        return staff.ofMunicipalities(organising(p));
+        return staff.ofMunicipalities(organising(p)).stream()
+                .map(s -> new ProjectDtos.StaffView(s.id, s.name, null)).toList();
     }
 
-    /** The project, locked until the transaction ends: writes to one project and its parts are serialised. */
+    /** The detail view as the caller sees it: tasks only for members of the network. */
+    private ProjectDtos.ProjectView detail(Project p) {
+        return ProjectMapper.view(p, projects.milestonesOf(p.id), isMember() ? projects.tasksOf(p.id) : null,
+                events.ofProject(p.id));
+    }
+
+    /** Whether the caller sees network projects and the internal parts (tasks): members of the network. */
+    private boolean isMember() {
+        return policy.isNetworkMember(caller.get(), Scope.PROJECTS_READ);
+    }
+
+    /** A project the caller may see; network projects do not exist for the public (404). */
+    private Project seen(Project p) {
+        if (p.visibility != Visibility.PUBLIC && !isMember()) {
+            throw notFound(p.id);
+        }
+        return p;
+    }
+
+    /** The project, held until the transaction ends; see the class comment. */
     private Project held(UUID id) {
-        projects.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        return get(id);
+        return seen(projects.hold(id).orElseThrow(() -> notFound(id)));
     }
 
-    /** The detail view, as the caller sees it. */
-    public ProjectDtos.ProjectView detail(Project p) {
-        return ProjectMapper.view(p, milestones(p.id), isMember() ? tasks(p.id) : null, events(p.id));
+    /** A held project that the caller manages: staff of the lead lab's municipality (or its keys). */
+    private Project managed(UUID id) {
+        Project p = held(id);
+        policy.require(caller.get(), Action.PROJECT_MANAGE, p.leadLab.municipality.id);
+        return p;
     }
 
-    /** Staff of the lead or an accepted partner lab's municipality (or their keys) may work on it. */
+    /** A held project the caller works on: staff of the lead or an accepted partner lab's municipality (or keys). */
     private Project workable(UUID id) {
         Project p = held(id);
         Caller c = caller.get();
@@ -274,15 +251,16 @@ public class ProjectService {
     private static Set<UUID> organising(Project p) {
         Set<UUID> municipalities = new LinkedHashSet<>();
         municipalities.add(p.leadLab.municipality.id);
-        p.partners.stream().filter(x -> "accepted".equals(x.status)).forEach(x -> municipalities.add(x.lab.municipality.id));
+        p.partners.stream().filter(x -> x.status == InvitationStatus.ACCEPTED)
+                .forEach(x -> municipalities.add(x.lab.municipality.id));
         return municipalities;
     }
 
     private void apply(Project p, ProjectDtos.TaskInput input, Task t) {
         List<Violation> violations = new ArrayList<>();
-        Lab lab = labs.findBySlug(input.lab()).orElse(null);
+        Lab lab = labs.find(input.lab()).orElse(null);
         boolean partner = lab != null && Stream.concat(Stream.of(p.leadLab), p.partners.stream()
-                .filter(x -> "accepted".equals(x.status)).map(x -> x.lab)).anyMatch(l -> l.id.equals(lab.id));
+                .filter(x -> x.status == InvitationStatus.ACCEPTED).map(x -> x.lab)).anyMatch(l -> l.id.equals(lab.id));
         if (!partner) {
             violations.add(new Violation("lab", "field.not-a-partner"));
         }
@@ -297,7 +275,7 @@ public class ProjectService {
         t.lab = lab;
         t.title = input.title().strip();
         t.description = input.description() == null ? "" : input.description().strip();
-        t.status = input.status() == null ? "todo" : input.status();
+        t.status = input.status() == null ? TaskStatus.TODO : input.status();
         t.assignee = assignee;
         t.dueOn = input.dueOn();
         t.position = input.position() == null ? 0 : input.position();
@@ -333,5 +311,7 @@ public class ProjectService {
         p.updatedAt = Timestamps.now();
     }
 
-
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("detail.project-not-found", id);
+    }
 }

@@ -35,9 +35,8 @@ public class Task {
     @Column(nullable = false, columnDefinition = "text")
     public String description;
 
-    /** todo, doing or done. */
     @Column(nullable = false)
-    public String status;
+    public TaskStatus status;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "assignee_id")

@@ -32,7 +32,7 @@ public class Pledge {
 
     /** {@code interest} or {@code pledge}. */
     @Column(nullable = false)
-    public String kind;
+    public PledgeKind kind;
 
     public BigDecimal amount;
 

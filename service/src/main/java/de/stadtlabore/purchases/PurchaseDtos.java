@@ -40,17 +40,17 @@ public final class PurchaseDtos {
     /** Another lab expresses interest, or pledges money and/or units. */
     public record PledgeInput(
             @NotBlank @Size(max = 80) String lab,
-            @NotNull @Pattern(regexp = "interest|pledge") String kind,
+            @NotNull PledgeKind kind,
             @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal amount,
             @Min(0) @Max(1000) Integer quantity,
             @Size(max = 2000) String comment) {
     }
 
     /** The next status of a proposal. */
-    public record Transition(@NotNull @Pattern(regexp = "agreed|ordered|received|rejected|withdrawn") String status) {
+    public record Transition(@NotNull ProposalStatus status) {
     }
 
-    public record PledgeView(UUID id, LabRef lab, String kind, Money amount, Integer quantity, String comment,
+    public record PledgeView(UUID id, LabRef lab, PledgeKind kind, Money amount, Integer quantity, String comment,
             OffsetDateTime createdAt) {
     }
 
@@ -61,7 +61,7 @@ public final class PurchaseDtos {
     }
 
     public record ProposalView(UUID id, LabRef lab, String title, String category, String description,
-            int quantity, Money estimatedCost, String justification, LocalDate decisionDeadline, String status,
+            int quantity, Money estimatedCost, String justification, LocalDate decisionDeadline, ProposalStatus status,
             List<PledgeView> pledges, Totals totals, List<OwnedItem> networkOwns, List<UUID> items,
             String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }

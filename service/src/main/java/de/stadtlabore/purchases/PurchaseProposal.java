@@ -59,7 +59,7 @@ public class PurchaseProposal {
 
     /** open → agreed → ordered → received, or rejected / withdrawn. */
     @Column(nullable = false)
-    public String status;
+    public ProposalStatus status;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;

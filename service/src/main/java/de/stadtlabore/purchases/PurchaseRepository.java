@@ -1,6 +1,5 @@
 package de.stadtlabore.purchases;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -19,18 +18,19 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseProposa
 
     private static final String WITH_LAB = "select p from PurchaseProposal p join fetch p.lab l join fetch l.municipality ";
 
-    /** An item the network owns in a category, with how often it was lent recently. */
-    public record Owned(UUID item, String name, String lab, String labName, String municipality, long loans) {
-    }
-
+    /** A proposal with its lab and its pledges with their labs (two queries: pledges are a collection). */
     public Optional<PurchaseProposal> findWithDetails(UUID id) {
-        Optional<PurchaseProposal> found = find(WITH_LAB + "where p.id = ?1", id).firstResultOptional();
-        found.ifPresent(p -> find("select distinct p from PurchaseProposal p left join fetch p.pledges pl "
-                + "left join fetch pl.lab pll left join fetch pll.municipality where p.id = ?1", id).firstResult());
+        Optional<PurchaseProposal> found = find(WITH_LAB + "where p.id = ?1", id).singleResultOptional();
+        found.ifPresent(p -> withPledges(List.of(p)));
         return found;
     }
 
-    public Page<PurchaseProposal> search(String status, String lab, String municipality, PageRequest page) {
+    /** The proposal, locked until the transaction ends, so that writes to it are serialised. */
+    public Optional<PurchaseProposal> hold(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).flatMap(p -> findWithDetails(id));
+    }
+
+    public Page<PurchaseProposal> search(ProposalStatus status, String lab, String municipality, PageRequest page) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -45,28 +45,17 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseProposa
             where.append(" and l.municipality.slug = :municipality");
             params.put("municipality", municipality);
         }
-        PanacheQuery<PurchaseProposal> query = find(WITH_LAB + where + " order by p.createdAt desc, p.id", params);
         long total = count("from PurchaseProposal p join p.lab l " + where, params);
-        List<PurchaseProposal> found = query.page(page.page() - 1, page.size()).list();
-        if (!found.isEmpty()) {
-            find("select distinct p from PurchaseProposal p left join fetch p.pledges pl left join fetch pl.lab pll "
-                    + "left join fetch pll.municipality where p in ?1", found).list();
-        }
+        List<PurchaseProposal> found = find(WITH_LAB + where + " order by p.createdAt desc, p.id", params)
+                .page(page.page() - 1, page.size()).list();
+        withPledges(found);
         return Page.of(found, page, total);
     }
 
-    /** Items of the category in service anywhere in the network, with loans since a point in time. */
-    @SuppressWarnings("unchecked")
-    public List<Owned> ownedInCategory(String category, OffsetDateTime since) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select i.id, i.name, l.slug, l.name as lab_name, m.slug as municipality,
-                  (select count(*) from reservation r where r.item_id = i.id and r.kind = 'loan'
-                     and r.status in ('approved', 'handed-over', 'returned') and r.starts_at >= :since) as loans
-                from item i join lab l on l.id = i.lab_id join municipality m on m.id = l.municipality_id
-                where i.category = :category and i.status <> 'retired'
-                order by loans desc, i.name, i.id
-                """).setParameter("category", category).setParameter("since", since).getResultList();
-        return rows.stream().map(r -> new Owned((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                ((Number) r[5]).longValue())).toList();
+    private void withPledges(List<PurchaseProposal> proposals) {
+        if (!proposals.isEmpty()) {
+            find("select distinct p from PurchaseProposal p left join fetch p.pledges pl left join fetch pl.lab pll "
+                    + "left join fetch pll.municipality where p in ?1", proposals).list();
+        }
     }
 }

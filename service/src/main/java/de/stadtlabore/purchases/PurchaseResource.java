@@ -36,23 +36,22 @@ public class PurchaseResource {
     public Page<PurchaseDtos.ProposalView> list(@QueryParam("status") String status, @QueryParam("lab") String lab,
             @QueryParam("municipality") String municipality, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return purchases.list(status, lab, municipality, PageRequest.parse(page, size))
-                .map(p -> PurchaseMapper.view(p, java.util.List.of(), java.util.List.of()));
+        return purchases.list(status, lab, municipality, PageRequest.parse(page, size));
     }
 
     @POST
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response propose(@NotNull @Valid PurchaseDtos.ProposalInput input) {
-        PurchaseProposal p = purchases.propose(input);
-        return Response.created(URI.create("/purchases/" + p.id)).entity(view(p)).build();
+        PurchaseDtos.ProposalView p = purchases.propose(input);
+        return Response.created(URI.create("/purchases/" + p.id())).entity(p).build();
     }
 
     @GET
     @Path("{id}")
     @Authenticated
     public PurchaseDtos.ProposalView get(@PathParam("id") String id) {
-        return view(purchases.get(uuid(id)));
+        return purchases.get(uuid(id));
     }
 
     @PUT
@@ -61,7 +60,7 @@ public class PurchaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PurchaseDtos.ProposalView update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PurchaseDtos.ProposalInput input) {
-        return view(purchases.update(uuid(id), ifMatch, input));
+        return purchases.update(uuid(id), ifMatch, input);
     }
 
     @POST
@@ -69,7 +68,7 @@ public class PurchaseResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public PurchaseDtos.ProposalView pledge(@PathParam("id") String id, @NotNull @Valid PurchaseDtos.PledgeInput input) {
-        return view(purchases.pledge(uuid(id), input));
+        return purchases.pledge(uuid(id), input);
     }
 
     @POST
@@ -78,11 +77,7 @@ public class PurchaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PurchaseDtos.ProposalView transition(@PathParam("id") String id,
             @NotNull @Valid PurchaseDtos.Transition transition) {
-        return view(purchases.transition(uuid(id), transition.status()));
-    }
-
-    private PurchaseDtos.ProposalView view(PurchaseProposal p) {
-        return PurchaseMapper.view(p, purchases.networkOwns(p), purchases.itemsBought(p));
+        return purchases.transition(uuid(id), transition.status());
     }
 
     private static UUID uuid(String id) {

@@ -12,41 +12,29 @@ import static org.hamcrest.Matchers.not;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import de.stadtlabore.labs.LabRepository;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class AuditLogTest {
 
-    @Inject
-    LabRepository labs;
-
-    @AfterEach
-    @Transactional
-    void removeLabs() {
-        labs.delete("slug like 'test-%'");
-    }
-
     @Test
     void everyWriteIsRecordedWithWhoWhatAndTheRequest() {
+        String lab = Unique.slug("test-audit");
         String requestId = as(Tokens.networkAdmin()).header("X-Request-Id", "audit-test-1").contentType("application/json")
-                .body(Fixtures.lab("test-audit", "iserlohn", "x")).when().post("/labs")
+                .body(Fixtures.lab(lab, "iserlohn", "x")).when().post("/labs")
                 .then().statusCode(201).extract().header("X-Request-Id");
-        String etag = api().when().get("/labs/test-audit").then().extract().header("ETag");
+        String etag = api().when().get("/labs/" + lab).then().extract().header("ETag");
         String key = Fixtures.apiKey(Tokens.admin("iserlohn"), List.of("labs:write", "audit:read"));
         api().header("X-API-Key", key).header("If-Match", etag).contentType("application/json")
-                .body(Fixtures.lab("test-audit", "iserlohn", "per Schlüssel")).when().put("/labs/test-audit")
+                .body(Fixtures.lab(lab, "iserlohn", "per Schlüssel")).when().put("/labs/" + lab)
                 .then().statusCode(200);
 
-        as(Tokens.admin("iserlohn")).queryParam("target", "lab:test-audit").when().get("/audit-events")
+        as(Tokens.admin("iserlohn")).queryParam("target", "lab:" + lab).when().get("/audit-events")
                 .then().statusCode(200)
                 .body("items.action", contains("lab.update", "lab.create"))
                 .body("items[1].actor.type", equalTo("user"))
@@ -56,33 +44,35 @@ class AuditLogTest {
                 .body("items[0].actor.type", equalTo("api-key"))
                 .body("items[0].actor.subject", org.hamcrest.Matchers.startsWith("api-key:slk_"));
         // The key with audit:read reads its municipality's log too.
-        api().header("X-API-Key", key).queryParam("target", "lab:test-audit").when().get("/audit-events")
+        api().header("X-API-Key", key).queryParam("target", "lab:" + lab).when().get("/audit-events")
                 .then().statusCode(200).body("totalItems", equalTo(2));
     }
 
     @Test
     void labAdminsSeeTheirMunicipalityOnlyNetworkAdminsSeeAll() {
-        as(Tokens.networkAdmin()).contentType("application/json").body(Fixtures.lab("test-audit-soest", "soest", "x"))
+        String lab = Unique.slug("test-audit-soest");
+        as(Tokens.networkAdmin()).contentType("application/json").body(Fixtures.lab(lab, "soest", "x"))
                 .when().post("/labs").then().statusCode(201);
         as(Tokens.admin("arnsberg")).queryParam("size", 100).when().get("/audit-events")
                 .then().statusCode(200).body("items.municipality", everyItem(equalTo("arnsberg")));
-        as(Tokens.admin("arnsberg")).queryParam("target", "lab:test-audit-soest").when().get("/audit-events")
+        as(Tokens.admin("arnsberg")).queryParam("target", "lab:" + lab).when().get("/audit-events")
                 .then().body("totalItems", equalTo(0));
-        as(Tokens.networkAdmin()).queryParam("target", "lab:test-audit-soest").when().get("/audit-events")
+        as(Tokens.networkAdmin()).queryParam("target", "lab:" + lab).when().get("/audit-events")
                 .then().body("totalItems", equalTo(1));
     }
 
     @Test
     void filtersByActorAndTime() {
+        String lab = Unique.slug("test-audit-time");
         OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
-        as(Tokens.networkAdmin()).contentType("application/json").body(Fixtures.lab("test-audit-time", "menden", "x"))
+        as(Tokens.networkAdmin()).contentType("application/json").body(Fixtures.lab(lab, "menden", "x"))
                 .when().post("/labs").then().statusCode(201);
         String subject = as(Tokens.networkAdmin()).when().get("/me").then().extract().path("subject");
         as(Tokens.networkAdmin()).queryParam("actor", subject).queryParam("from", before.toString())
                 .when().get("/audit-events")
-                .then().statusCode(200).body("items.target", hasItem("lab:test-audit-time"));
+                .then().statusCode(200).body("items.target", hasItem("lab:" + lab));
         as(Tokens.networkAdmin()).queryParam("to", before.toString()).when().get("/audit-events")
-                .then().body("items.target", not(hasItem("lab:test-audit-time")));
+                .then().body("items.target", not(hasItem("lab:" + lab)));
         wrongRequest().header("Authorization", "Bearer " + Tokens.networkAdmin()).queryParam("from", "yesterday")
                 .queryParam("target", "lab").when().get("/audit-events")
                 .then().statusCode(400).body("errors.field", contains("target", "from"));

@@ -13,20 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import de.stadtlabore.labs.LabRepository;
-import de.stadtlabore.municipalities.MunicipalityRepository;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -67,8 +62,9 @@ class AuthorizationMatrixTest {
         }
     }
 
-    static final String LAB = "matrix-lab";
-    static final String KOMMUNE = "matrix-kommune";
+    static final String LAB = Unique.slug("matrix-lab");
+    static final String KOMMUNE = Unique.slug("matrix-kommune");
+    static final String ITEM_NUMBER = Unique.name("TEST-M-ITEM");
     static final Set<Who> EVERYONE_AUTHENTICATED = EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE,
             Who.OTHER_STAFF, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.KEY_WITHOUT_SCOPE,
             Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN);
@@ -124,7 +120,7 @@ class AuthorizationMatrixTest {
                     n -> Fixtures.item("freiraum-arnsberg", "TEST-M-" + n, "camera", "network", false, "available"),
                     null, "inventory:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
             new Operation("update item", "PUT", n -> "/items/" + matrixItem,
-                    n -> Fixtures.item("freiraum-arnsberg", "TEST-M-ITEM", "camera", "network", false, "available"),
+                    n -> Fixtures.item("freiraum-arnsberg", ITEM_NUMBER, "camera", "network", false, "available"),
                     "/items/{item}", "inventory:write", OWNER_STAFF_AND_KEYS, 200,
                     Map.of(Who.KEY_WITHOUT_SCOPE, 404)),
             new Operation("borrow for an own lab", "POST", n -> "/reservations",
@@ -172,12 +168,6 @@ class AuthorizationMatrixTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    @Inject
-    LabRepository labs;
-
-    @Inject
-    MunicipalityRepository municipalities;
-
     String revokedKey;
 
     /** Once, before the first case (RestAssured knows the port only per test). */
@@ -198,8 +188,9 @@ class AuthorizationMatrixTest {
                 .then().statusCode(200);
         revokedKey = revoked.secret();
         Tokens.createRealm(Fixtures.realm("stadtlabore-unbekannt", "unbekannt"));
-        matrixItem = Fixtures.createItem(Tokens.staff("arnsberg"), "freiraum-arnsberg", "TEST-M-ITEM", "camera", "network");
-        soestItem = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", "TEST-M-SOEST", "camera", "network");
+        matrixItem = Fixtures.createItem(Tokens.staff("arnsberg"), "freiraum-arnsberg", ITEM_NUMBER, "camera", "network");
+        soestItem = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", Unique.name("TEST-M-SOEST"), "camera",
+                "network");
         matrixEvent = createEvent("\"registration\": {\"capacity\": 5}");
         matrixSeries = createEvent("\"recurrence\": {\"rule\": \"FREQ=WEEKLY;BYDAY=MO\"}");
         matrixProject = api().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).contentType("application/json")
@@ -211,32 +202,6 @@ class AuthorizationMatrixTest {
                          "estimatedCost": {"amount": 600, "currency": "EUR"}, "justification": "Test",
                          "decisionDeadline": "2030-01-01"}
                         """).when().post("/purchases").then().statusCode(201).extract().path("id");
-    }
-
-    @Inject
-    de.stadtlabore.inventory.InventoryTestData inventory;
-
-    @AfterAll
-    void removeCreatedObjects() {
-        inventory.clean();
-        removeLabsAndMunicipalities();
-    }
-
-    @Inject
-    de.stadtlabore.events.EventRepository events;
-
-    @Inject
-    de.stadtlabore.purchases.PurchaseRepository purchases;
-
-    @Transactional
-    void removeLabsAndMunicipalities() {
-        events.delete("title like 'Test Matrix %'");
-        purchases.delete("title like 'Test Matrix %'");
-        events.getEntityManager().createQuery("delete from Task t where t.projectId in "
-                + "(select p.id from Project p where p.title like 'Test Matrix %')").executeUpdate();
-        events.getEntityManager().createQuery("delete from Project p where p.title like 'Test Matrix %'").executeUpdate();
-        labs.delete("slug like 'matrix-%'");
-        municipalities.delete("slug like 'matrix-%'");
     }
 
     static Stream<Arguments> cases() {

@@ -10,29 +10,16 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import de.stadtlabore.municipalities.MunicipalityRepository;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Who the caller is: per-municipality providers, onboarding at run time, token checks. */
 @QuarkusTest
 class IdentityTest {
-
-    @Inject
-    MunicipalityRepository municipalities;
-
-    @AfterEach
-    @Transactional
-    void removeOnboarded() {
-        municipalities.delete("slug like 'test-%'");
-    }
 
     @Test
     void theIssuerDecidesTheMunicipality() {
@@ -66,24 +53,28 @@ class IdentityTest {
 
     @Test
     void aMunicipalityOnboardedAtRunTimeIsTrustedAtOnce() {
-        Tokens.createRealm(Fixtures.realm("stadtlabore-lippstadt", "lippstadt"));
-        String token = Tokens.password("stadtlabore-lippstadt", "lippstadt-admin");
+        String realm = Unique.slug("stadtlabore-lippstadt");
+        String slug = Unique.slug("test-lippstadt");
+        Tokens.createRealm(Fixtures.realm(realm, "lippstadt"));
+        String token = Tokens.password(realm, "lippstadt-admin");
         wrongRequest().header("Authorization", "Bearer " + token).when().get("/me").then().statusCode(401);
 
         as(Tokens.networkAdmin()).contentType("application/json")
-                .body(Fixtures.municipality("test-lippstadt", Tokens.issuer("stadtlabore-lippstadt"),
-                        "https://lippstadt.example.org"))
+                .body(Fixtures.municipality(slug, Tokens.issuer(realm), "https://lippstadt.example.org"))
                 .when().post("/municipalities").then().statusCode(201);
 
-        as(token).when().get("/me").then().statusCode(200).body("municipality", equalTo("test-lippstadt"))
+        as(token).when().get("/me").then().statusCode(200).body("municipality", equalTo(slug))
                 .body("roles", contains("lab-admin", "lab-staff"));
     }
 
     @Test
     void aSharedProviderNamesTheMunicipalityInAClaim() {
-        Tokens.createRealm(Fixtures.realm("kreis-test", "kreis"));
-        String issuer = Tokens.issuer("kreis-test");
-        for (String slug : new String[] { "test-erwitte", "test-geseke" }) {
+        String realm = Unique.slug("kreis");
+        String erwitte = Unique.slug("test-erwitte");
+        String geseke = Unique.slug("test-geseke");
+        Tokens.createRealm(Fixtures.realm(realm, "kreis"));
+        String issuer = Tokens.issuer(realm);
+        for (String slug : new String[] { erwitte, geseke }) {
             as(Tokens.networkAdmin()).contentType("application/json")
                     .body("""
                             {"slug": "%s", "name": "%s", "state": "Nordrhein-Westfalen",
@@ -92,22 +83,22 @@ class IdentityTest {
                             """.formatted(slug, slug, issuer))
                     .when().post("/municipalities").then().statusCode(201);
         }
-        as(Tokens.mint("kreis-test", "kreis-admin", Map.of("kommune", "test-geseke"), "realm")).when().get("/me")
-                .then().statusCode(200).body("municipality", equalTo("test-geseke"));
-        wrongRequest().header("Authorization", "Bearer " + Tokens.mint("kreis-test", "kreis-admin",
+        as(Tokens.mint(realm, "kreis-admin", Map.of("kommune", geseke), "realm")).when().get("/me")
+                .then().statusCode(200).body("municipality", equalTo(geseke));
+        wrongRequest().header("Authorization", "Bearer " + Tokens.mint(realm, "kreis-admin",
                 Map.of("kommune", "test-anderswo"), "realm")).when().get("/me").then().statusCode(401);
-        wrongRequest().header("Authorization", "Bearer " + Tokens.password("kreis-test", "kreis-admin"))
+        wrongRequest().header("Authorization", "Bearer " + Tokens.password(realm, "kreis-admin"))
                 .when().get("/me").then().statusCode(401);
     }
 
     @Test
     void anIssuerCannotSilentlySpeakForTwoMunicipalities() {
         wrongRequest().header("Authorization", "Bearer " + Tokens.networkAdmin()).contentType("application/json")
-                .body(Fixtures.municipality("test-doppelt", Tokens.issuer("stadtlabore-soest"), "https://x.example.org"))
+                .body(Fixtures.municipality(Unique.slug("test-doppelt"), Tokens.issuer("stadtlabore-soest"), "https://x.example.org"))
                 .when().post("/municipalities")
                 .then().statusCode(400).body("errors.field", contains("identityProviders[0].issuer"));
         wrongRequest().header("Authorization", "Bearer " + Tokens.networkAdmin()).contentType("application/json")
-                .body(Fixtures.municipality("test-netz", Tokens.issuer("stadtlabore-netzwerk"), "https://x.example.org"))
+                .body(Fixtures.municipality(Unique.slug("test-netz"), Tokens.issuer("stadtlabore-netzwerk"), "https://x.example.org"))
                 .when().post("/municipalities")
                 .then().statusCode(400).body("errors.field", contains("identityProviders[0].issuer"));
     }

@@ -19,13 +19,13 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import de.stadtlabore.common.mail.Mailer;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Tokens;
-import de.stadtlabore.common.mail.Mailer;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Citizens register without an account; waiting list, promotion, mails, retention. */
@@ -33,9 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class RegistrationTest {
 
     static final LocalDateTime START = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusDays(10);
-
-    @Inject
-    EventRepository events;
 
     @Inject
     RegistrationRepository registrations;
@@ -51,21 +48,18 @@ class RegistrationTest {
         mailbox.clear();
     }
 
-    @AfterEach
-    @Transactional
-    void clean() {
-        registrations.delete("event.id in (select e.id from Event e where e.title like 'Test %')");
-        events.delete("title like 'Test %'");
+    /** A public single event in Soest with registration, under a title of its own; returns its id. */
+    static String event(int capacity, String extraRegistration, LocalDateTime start) {
+        return event(Unique.name("Test Vortrag"), capacity, extraRegistration, start);
     }
 
-    /** A public single event in Soest with registration; returns its id. */
-    static String event(int capacity, String extraRegistration, LocalDateTime start) {
+    static String event(String title, int capacity, String extraRegistration, LocalDateTime start) {
         return as(Tokens.staff("soest")).contentType("application/json").body("""
-                {"leadLab": "stadtlabor-soest", "title": "Test Vortrag", "category": "vortrag",
+                {"leadLab": "stadtlabor-soest", "title": "%s", "category": "vortrag",
                  "format": "in-person", "place": {"lab": "stadtlabor-soest"}, "visibility": "public",
                  "start": "%s", "end": "%s",
                  "registration": {"capacity": %d, "maxSeatsPerRegistration": 3%s}}
-                """.formatted(start, start.plusHours(2), capacity, extraRegistration))
+                """.formatted(title, start, start.plusHours(2), capacity, extraRegistration))
                 .when().post("/events").then().statusCode(201).extract().path("id");
     }
 
@@ -81,7 +75,8 @@ class RegistrationTest {
 
     @Test
     void registrantsAreConfirmedThenWaitlistedAndMoveUpWhenSomeoneCancels() {
-        String event = event(3, "", START);
+        String title = Unique.name("Test Vortrag");
+        String event = event(title, 3, "", START);
         var first = register(event, "anna@example.org", 2).statusCode(201)
                 .body("status", equalTo("confirmed")).extract();
         register(event, "ben@example.org", 2).statusCode(201)
@@ -93,7 +88,7 @@ class RegistrationTest {
 
         api().queryParam("from", Fixtures.rfc3339(START.minusDays(1).atOffset(ZoneOffset.UTC)))
                 .queryParam("to", Fixtures.rfc3339(START.plusDays(1).atOffset(ZoneOffset.UTC)))
-                .queryParam("q", "Test Vortrag").when().get("/occurrences")
+                .queryParam("q", title).when().get("/occurrences")
                 .then().body("items[0].registration.confirmedSeats", equalTo(2))
                 .body("items[0].registration.freeSeats", equalTo(1))
                 .body("items[0].registration.waitlisted", equalTo(1));
@@ -164,7 +159,7 @@ class RegistrationTest {
                 .when().post("/registrations/" + id + "/cancel").then().statusCode(403)
                 .body("detail", equalTo("Der Link gehört nicht zu dieser Anmeldung."));
         wrongRequest().queryParam("token", "geraten").when().get("/registrations/" + id).then().statusCode(403);
-        assertThat(registrations.findById(UUID.fromString(id)).status).isEqualTo("confirmed");
+        assertThat(registrations.findById(UUID.fromString(id)).status).isEqualTo(RegistrationStatus.CONFIRMED);
     }
 
     @Test

@@ -6,22 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.Race;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** No item is ever promised twice, however many labs ask at the same moment. */
@@ -31,15 +26,7 @@ class DoubleBookingTest {
     static final int PARALLEL = 60;
 
     @Inject
-    InventoryTestData data;
-
-    @Inject
     ReservationRepository reservations;
-
-    @AfterEach
-    void clean() {
-        data.clean();
-    }
 
     @Inject
     javax.sql.DataSource dataSource;
@@ -47,7 +34,7 @@ class DoubleBookingTest {
     /** The guarantee lives in the database, so it holds for any number of service replicas. */
     @Test
     void theDatabaseItselfRefusesOverlapsButNotBackToBackPeriods() throws Exception {
-        String item = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", "TEST-DB", "camera", "network");
+        String item = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", Unique.name("TEST-DB"), "camera", "network");
         String insert = "insert into reservation (id, item_id, kind, starts_at, ends_at, status, requested_by, purpose)"
                 + " values (gen_random_uuid(), ?::uuid, 'maintenance', ?::timestamptz, ?::timestamptz, 'scheduled', 'test', 'test')";
         try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(insert)) {
@@ -67,38 +54,26 @@ class DoubleBookingTest {
 
     @Test
     void sixtySimultaneousOverlappingRequestsYieldExactlyOneBooking() throws Exception {
-        String item = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", "TEST-RACE", "vr-headset", "network");
+        String item = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", Unique.name("TEST-RACE"), "vr-headset", "network");
         OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusDays(40);
         String[][] borrowers = { { "menden", "zukunftswerkstadt-menden" }, { "iserlohn", "waldstadtlabor-iserlohn" },
                 { "arnsberg", "freiraum-arnsberg" }, { "soest", "stadtlabor-soest" } };
         for (String[] borrower : borrowers) {
             Tokens.staff(borrower[0]); // fetch tokens before the race
         }
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < PARALLEL; i++) {
+        List<Integer> statuses = Race.run(PARALLEL, i -> {
             String[] borrower = borrowers[i % borrowers.length];
             // Every period overlaps every other one: all contain [base + 5h, base + 6h).
             OffsetDateTime from = base.plusMinutes(i % 5 * 60L);
             OffsetDateTime to = base.plusHours(6).plusMinutes(i % 7 * 30L);
-            results.add(pool.submit(() -> {
-                start.await();
-                return api().header("Authorization", "Bearer " + Tokens.staff(borrower[0]))
-                        .contentType("application/json").body(Fixtures.loan(item, borrower[1], from, to))
-                        .when().post("/reservations").then().extract().statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get(120, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+            return api().header("Authorization", "Bearer " + Tokens.staff(borrower[0]))
+                    .contentType("application/json").body(Fixtures.loan(item, borrower[1], from, to))
+                    .when().post("/reservations").then().extract().statusCode();
+        });
 
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(reservations.count("item.id = ?1 and status in ?2", UUID.fromString(item),
-                ReservationRepository.BLOCKING)).isEqualTo(1);
+                ReservationStatus.BLOCKING)).isEqualTo(1);
     }
 }

@@ -20,11 +20,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -35,9 +35,6 @@ class LendingTest {
     static final OffsetDateTime DAY = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusDays(30);
 
     @Inject
-    InventoryTestData data;
-
-    @Inject
     ReservationRepository reservations;
 
     @Inject
@@ -46,13 +43,13 @@ class LendingTest {
     @Inject
     InventoryJobs jobs;
 
-    @AfterEach
-    void clean() {
-        data.clean();
+    /** A network-shared VR headset of Soest, under an inventory number of its own. */
+    static String soestItem(String number) {
+        return soestItem(number, "vr-headset");
     }
 
-    static String soestItem(String number) {
-        return Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", number, "vr-headset", "network");
+    static String soestItem(String number, String category) {
+        return Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", number, category, "network");
     }
 
     static RequestSpecification post(String token, Object body) {
@@ -61,7 +58,7 @@ class LendingTest {
 
     @Test
     void aLabBorrowsFromAnotherMunicipalityWithTheOwnersApproval() {
-        String item = soestItem("TEST-FLOW");
+        String item = soestItem(Unique.name("TEST-FLOW"));
         String loan = Fixtures.requestLoan(Tokens.staff("menden"), item, "zukunftswerkstadt-menden", DAY,
                 DAY.plusDays(2));
         as(Tokens.staff("menden")).when().get("/reservations/" + loan).then().statusCode(200)
@@ -96,7 +93,7 @@ class LendingTest {
 
     @Test
     void ownMunicipalityLoansAreApprovedAtOnce() {
-        String item = soestItem("TEST-OWN");
+        String item = soestItem(Unique.name("TEST-OWN"));
         as(Tokens.staff("soest")).contentType("application/json")
                 .body(Fixtures.loan(item, "stadtlabor-soest", DAY, DAY.plusDays(1)))
                 .when().post("/reservations").then().statusCode(201).body("status", equalTo("approved"));
@@ -104,9 +101,11 @@ class LendingTest {
 
     @Test
     void overlappingPeriodsAreRefusedWithConflictsAndAlternativesButBackToBackIsFine() {
-        String item = soestItem("TEST-CLASH");
-        String alternative = Fixtures.createItem(Tokens.staff("arnsberg"), "freiraum-arnsberg", "TEST-ALT", "vr-headset",
-                "network");
+        // A category of this test's own: the alternatives offered are exactly the ones it made.
+        String category = Unique.slug("headset");
+        String item = soestItem(Unique.name("TEST-CLASH"), category);
+        String alternative = Fixtures.createItem(Tokens.staff("arnsberg"), "freiraum-arnsberg", Unique.name("TEST-ALT"),
+                category, "network");
         Fixtures.requestLoan(Tokens.staff("menden"), item, "zukunftswerkstadt-menden", DAY.plusHours(8),
                 DAY.plusHours(12));
         wrongRequest().header("Authorization", "Bearer " + Tokens.staff("iserlohn")).contentType("application/json")
@@ -128,7 +127,7 @@ class LendingTest {
 
     @Test
     void maintenanceBlocksTheItemLikeALoan() {
-        String item = soestItem("TEST-MAINT");
+        String item = soestItem(Unique.name("TEST-MAINT"));
         post(Tokens.staff("soest"), "{\"startsAt\": \"" + Fixtures.rfc3339(DAY) + "\", \"endsAt\": \""
                 + Fixtures.rfc3339(DAY.plusDays(2)) + "\", \"reason\": \"Firmware\"}")
                 .when().post("/items/" + item + "/maintenance").then().statusCode(201)
@@ -144,7 +143,7 @@ class LendingTest {
 
     @Test
     void cancelling() {
-        String item = soestItem("TEST-CANCEL");
+        String item = soestItem(Unique.name("TEST-CANCEL"));
         String byBorrower = Fixtures.requestLoan(Tokens.staff("menden"), item, "zukunftswerkstadt-menden", DAY,
                 DAY.plusDays(1));
         post(Tokens.staff("menden"), "{}").when().post("/reservations/" + byBorrower + "/cancel")
@@ -164,12 +163,12 @@ class LendingTest {
 
     @Test
     void invalidTransitionsAreRefusedAndChangeNothing() {
-        String item = soestItem("TEST-TRANS");
+        String item = soestItem(Unique.name("TEST-TRANS"));
         String loan = Fixtures.requestLoan(Tokens.staff("menden"), item, "zukunftswerkstadt-menden", DAY,
                 DAY.plusDays(1));
         wrongRequest().header("Authorization", "Bearer " + Tokens.staff("soest")).contentType("application/json")
                 .body("{\"condition\": \"good\"}").when().post("/reservations/" + loan + "/return")
-                .then().statusCode(409).body("detail", equalTo("Eine Ausleihe im Status requested kann nicht returned werden."));
+                .then().statusCode(409).body("detail", equalTo("Der Status kann nicht von requested zu returned wechseln."));
         wrongRequest().header("Authorization", "Bearer " + Tokens.staff("soest"))
                 .when().post("/reservations/" + loan + "/hand-over").then().statusCode(409);
         post(Tokens.staff("soest"), "{\"reason\": \"Zu kurzfristig\"}").when().post("/reservations/" + loan + "/reject")
@@ -181,7 +180,7 @@ class LendingTest {
 
     @Test
     void badPeriodsAndUnknownThingsAreClearProblems() {
-        String item = soestItem("TEST-BAD");
+        String item = soestItem(Unique.name("TEST-BAD"));
         String menden = Tokens.staff("menden");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Object[][] cases = {
@@ -210,11 +209,12 @@ class LendingTest {
 
     @Test
     void minimumNoticeIsEnforced() {
-        String item = soestItem("TEST-NOTICE");
+        String number = Unique.name("TEST-NOTICE");
+        String item = soestItem(number);
         String etag = api().header("Authorization", "Bearer " + Tokens.staff("soest")).when().get("/items/" + item)
                 .then().extract().header("ETag");
         as(Tokens.staff("soest")).header("If-Match", etag).contentType("application/json")
-                .body(Fixtures.item("stadtlabor-soest", "TEST-NOTICE", "vr-headset", "network", false, "available")
+                .body(Fixtures.item("stadtlabor-soest", number, "vr-headset", "network", false, "available")
                         .replace("\"minNoticeHours\": 0", "\"minNoticeHours\": 72"))
                 .when().put("/items/" + item).then().statusCode(200);
         OffsetDateTime tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1);
@@ -225,20 +225,21 @@ class LendingTest {
 
     @Test
     void retiredItemsCannotBeBookedAndItemsWithBookingsCannotBeRetired() {
-        String item = soestItem("TEST-RETIRE");
+        String number = Unique.name("TEST-RETIRE");
+        String item = soestItem(number);
         Fixtures.requestLoan(Tokens.staff("menden"), item, "zukunftswerkstadt-menden", DAY, DAY.plusDays(1));
         String etag = api().header("Authorization", "Bearer " + Tokens.staff("soest")).when().get("/items/" + item)
                 .then().extract().header("ETag");
-        String retired = Fixtures.item("stadtlabor-soest", "TEST-RETIRE", "vr-headset", "network", false, "retired");
+        String retired = Fixtures.item("stadtlabor-soest", number, "vr-headset", "network", false, "retired");
         wrongRequest().header("Authorization", "Bearer " + Tokens.staff("soest")).header("If-Match", etag)
                 .contentType("application/json").body(retired).when().put("/items/" + item)
                 .then().statusCode(409).body("conflicts", hasSize(1));
 
-        String other = soestItem("TEST-RETIRE-2");
+        String other = soestItem(number + "-2");
         String otherEtag = api().header("Authorization", "Bearer " + Tokens.staff("soest")).when().get("/items/" + other)
                 .then().extract().header("ETag");
         as(Tokens.staff("soest")).header("If-Match", otherEtag).contentType("application/json")
-                .body(retired.replace("TEST-RETIRE", "TEST-RETIRE-2")).when().put("/items/" + other)
+                .body(retired.replace(number, number + "-2")).when().put("/items/" + other)
                 .then().statusCode(200).body("status", equalTo("retired"));
         wrongRequest().header("Authorization", "Bearer " + Tokens.staff("menden")).contentType("application/json")
                 .body(Fixtures.loan(other, "zukunftswerkstadt-menden", DAY, DAY.plusDays(1)))
@@ -248,7 +249,7 @@ class LendingTest {
 
     @Test
     void undecidedRequestsExpireAndOverdueLoansAreFlagged() {
-        String item = soestItem("TEST-JOBS");
+        String item = soestItem(Unique.name("TEST-JOBS"));
         String pending = Fixtures.requestLoan(Tokens.staff("menden"), item, "zukunftswerkstadt-menden", DAY,
                 DAY.plusDays(1));
         String late = Fixtures.requestLoan(Tokens.staff("soest"), item, "stadtlabor-soest", DAY.plusDays(3),

@@ -9,22 +9,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import de.stadtlabore.support.Race;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -34,12 +27,6 @@ class LabsCreateTest {
 
     @Inject
     LabRepository labs;
-
-    @AfterEach
-    @Transactional
-    void removeCreatedLabs() {
-        labs.delete("slug like 'test-%'");
-    }
 
     static String body(String slug) {
         return """
@@ -63,11 +50,12 @@ class LabsCreateTest {
 
     @Test
     void aNetworkAdminCreatesALabThatEveryoneCanThenRead() {
-        String location = api().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(body("test-lippstadt"))
+        String slug = Unique.slug("test-lippstadt");
+        String location = api().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(body(slug))
                 .when().post("/labs")
                 .then().statusCode(201)
-                .header("Location", endsWith("/labs/test-lippstadt"))
-                .body("slug", equalTo("test-lippstadt"))
+                .header("Location", endsWith("/labs/" + slug))
+                .body("slug", equalTo(slug))
                 .body("municipality.name", equalTo("Soest"))
                 // Regular hours come back in calendar order.
                 .body("openingHours.regular.weekday", contains("monday", "friday"))
@@ -75,24 +63,26 @@ class LabsCreateTest {
 
         api().when().get(location).then().statusCode(200).body("name", equalTo("stadtLABOR Lippstadt"));
         api().queryParam("municipality", "soest").when().get("/labs")
-                .then().body("items.slug", hasItem("test-lippstadt"));
+                .then().body("items.slug", hasItem(slug));
     }
 
     @Test
     void anonymousCallersMustAuthenticate() {
-        var challenges = wrongRequest().contentType("application/json").body(body("test-anonymous"))
+        String slug = Unique.slug("test-anonymous");
+        var challenges = wrongRequest().contentType("application/json").body(body(slug))
                 .when().post("/labs")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:stadtlabore:problem:unauthorized"))
                 .extract().headers().getValues("WWW-Authenticate");
         assertThat(challenges).containsExactly("Bearer", "ApiKey header=\"X-API-Key\"");
-        assertThat(labs.existsBySlug("test-anonymous")).isFalse();
+        assertThat(labs.existsBySlug(slug)).isFalse();
     }
 
     @Test
     void aBrokenTokenIsUnauthorizedNotAnError() {
-        api().header("Authorization", "Bearer " + "not.a.jwt").contentType("application/json").body(body("test-broken-token"))
+        String slug = Unique.slug("test-broken-token");
+        api().header("Authorization", "Bearer " + "not.a.jwt").contentType("application/json").body(body(slug))
                 .when().post("/labs")
                 .then().statusCode(401)
                 .body("type", equalTo("urn:stadtlabore:problem:unauthorized"));
@@ -100,11 +90,12 @@ class LabsCreateTest {
 
     @Test
     void staffWithoutTheNetworkAdminRoleMayNotCreateLabs() {
-        api().header("Authorization", "Bearer " + Tokens.staff("soest")).contentType("application/json").body(body("test-staff"))
+        String slug = Unique.slug("test-staff");
+        api().header("Authorization", "Bearer " + Tokens.staff("soest")).contentType("application/json").body(body(slug))
                 .when().post("/labs")
                 .then().statusCode(403)
                 .body("type", equalTo("urn:stadtlabore:problem:forbidden"));
-        assertThat(labs.existsBySlug("test-staff")).isFalse();
+        assertThat(labs.existsBySlug(slug)).isFalse();
     }
 
     @Test
@@ -118,31 +109,18 @@ class LabsCreateTest {
 
     @Test
     void concurrentCreatesOfOneSlugYieldExactlyOneLab() throws Exception {
-        int parallel = 24;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            statuses.add(pool.submit(() -> {
-                start.await();
-                return api().header("Authorization", "Bearer " + ADMIN).contentType("application/json")
-                        .body(body("test-race")).when().post("/labs").then().extract().statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> results = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            results.add(status.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        String slug = Unique.slug("test-race");
+        List<Integer> results = Race.run(24, n -> api().header("Authorization", "Bearer " + ADMIN)
+                .contentType("application/json").body(body(slug)).when().post("/labs").then().extract().statusCode());
         assertThat(results).containsOnly(201, 409);
         assertThat(results).filteredOn(s -> s == 201).hasSize(1);
-        assertThat(labs.count("slug", "test-race")).isEqualTo(1);
+        assertThat(labs.count("slug", slug)).isEqualTo(1);
     }
 
     @Test
     void reportsEveryInvalidFieldAtOnceAndStoresNothing() {
-        String invalid = body("test-invalid")
+        String slug = Unique.slug("test-invalid");
+        String invalid = body(slug)
                 .replace("\"59555\"", "\"5955\"")
                 .replace("51.6739", "91.0")
                 .replace("\"name\": \"stadtLABOR Lippstadt\"", "\"name\": \" \"")
@@ -153,12 +131,13 @@ class LabsCreateTest {
                 .body("type", equalTo("urn:stadtlabore:problem:validation-failed"))
                 .body("title", equalTo("Invalid input"))
                 .body("errors.field", contains("address.postalCode", "contact.email", "coordinates.latitude", "name"));
-        assertThat(labs.existsBySlug("test-invalid")).isFalse();
+        assertThat(labs.existsBySlug(slug)).isFalse();
     }
 
     @Test
     void checksRulesThatSpanFields() {
-        String invalid = body("test-hours")
+        String slug = Unique.slug("test-hours");
+        String invalid = body(slug)
                 .replace("\"municipality\": \"soest\"", "\"municipality\": \"lippstadt\"")
                 .replace("\"opens\": \"14:00\", \"closes\": \"18:00\"", "\"opens\": \"18:00\", \"closes\": \"14:00\"");
         wrongRequest().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(invalid)
@@ -170,13 +149,14 @@ class LabsCreateTest {
 
     @Test
     void idsInTheBodyCannotBeSmuggledIn() {
-        String withId = body("test-with-id").replaceFirst("\\{", "{\"id\": \"1b000000-0000-4000-8000-000000000004\",");
+        String slug = Unique.slug("test-with-id");
+        String withId = body(slug).replaceFirst("\\{", "{\"id\": \"1b000000-0000-4000-8000-000000000004\",");
         wrongRequest().header("Authorization", "Bearer " + ADMIN).contentType("application/json").body(withId)
                 .when().post("/labs")
                 .then().statusCode(400)
                 .body("errors.field", contains("id"))
                 .body("errors.message", contains("unbekanntes Feld"));
-        api().when().get("/labs/stadtlabor-soest").then().body("slug", not(equalTo("test-with-id")));
+        api().when().get("/labs/stadtlabor-soest").then().body("slug", not(equalTo(slug)));
     }
 
 }

@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,15 +25,17 @@ class LabsReadTest {
     static final List<String> DEMO_LABS_BY_NAME = List.of("freiRAUM Arnsberg", "stadtLABOR Soest",
             "Waldstadtlabor Iserlohn", "Zukunfts.Werk.Stadt Menden");
 
+    /** Other tests add labs of their own; the four labs of the network keep their German name order among them. */
     @Test
     void listsTheFourLabsOfTheNetworkInGermanNameOrder() {
-        api().when().get("/labs")
+        List<String> names = api().queryParam("size", 100).when().get("/labs")
                 .then().statusCode(200)
-                .body("items.name", contains(DEMO_LABS_BY_NAME.toArray()))
                 .body("page", equalTo(1))
-                .body("size", equalTo(20))
-                .body("totalItems", equalTo(4))
-                .body("totalPages", equalTo(1));
+                .body("size", equalTo(100))
+                .body("totalPages", equalTo(1))
+                .extract().path("items.name");
+        assertThat(names.stream().filter(DEMO_LABS_BY_NAME::contains)).containsExactlyElementsOf(DEMO_LABS_BY_NAME);
+        api().when().get("/labs").then().body("size", equalTo(20)).body("totalItems", equalTo(names.size()));
     }
 
     @Test
@@ -55,8 +59,8 @@ class LabsReadTest {
     void filtersByMunicipality() {
         api().queryParam("municipality", "menden").when().get("/labs")
                 .then().statusCode(200)
-                .body("items.slug", contains("zukunftswerkstadt-menden"))
-                .body("totalItems", equalTo(1));
+                .body("items.slug", hasItem("zukunftswerkstadt-menden"))
+                .body("items.municipality.slug", everyItem(equalTo("menden")));
     }
 
     @Test
@@ -92,16 +96,18 @@ class LabsReadTest {
 
     @Test
     void pagesAreStableAndNeitherOverlapNorSkip() {
-        List<String> first = api().queryParam("size", 3).when().get("/labs")
-                .then().statusCode(200).body("totalPages", equalTo(2)).extract().path("items.name");
-        List<String> second = api().queryParam("size", 3).queryParam("page", 2).when().get("/labs")
-                .then().statusCode(200).extract().path("items.name");
-        assertThat(first).hasSize(3);
-        assertThat(second).hasSize(1);
-        assertThat(first).doesNotContainAnyElementsOf(second);
-        assertThat(concat(first, second)).containsExactlyElementsOf(DEMO_LABS_BY_NAME);
-        api().queryParam("page", 3).queryParam("size", 3).when().get("/labs")
-                .then().statusCode(200).body("items", empty()).body("totalItems", equalTo(4));
+        List<String> all = api().queryParam("size", 100).when().get("/labs").then().extract().path("items.slug");
+        int pages = (all.size() + 2) / 3;
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= pages; page++) {
+            List<String> slugs = api().queryParam("size", 3).queryParam("page", page).when().get("/labs")
+                    .then().statusCode(200).body("totalPages", equalTo(pages)).extract().path("items.slug");
+            assertThat(slugs).hasSize(page < pages ? 3 : all.size() - 3 * (pages - 1));
+            paged.addAll(slugs);
+        }
+        assertThat(paged).containsExactlyElementsOf(all).doesNotHaveDuplicates();
+        api().queryParam("page", pages + 1).queryParam("size", 3).when().get("/labs")
+                .then().statusCode(200).body("items", empty()).body("totalItems", equalTo(all.size()));
     }
 
     @Test
@@ -133,24 +139,23 @@ class LabsReadTest {
 
     @Test
     void servesTheSameListAsGeoJsonForMaps() {
+        String soest = "features.find { it.properties.slug == 'stadtlabor-soest' }";
         api().accept("application/geo+json").queryParam("municipality", "soest").when().get("/labs")
                 .then().statusCode(200)
                 .contentType("application/geo+json")
                 .body("type", equalTo("FeatureCollection"))
-                .body("features", org.hamcrest.Matchers.hasSize(1))
-                .body("features[0].type", equalTo("Feature"))
-                .body("features[0].geometry.type", equalTo("Point"))
+                .body("features.properties.municipality.slug", everyItem(equalTo("soest")))
+                .body(soest + ".type", equalTo("Feature"))
+                .body(soest + ".geometry.type", equalTo("Point"))
                 // GeoJSON puts longitude first.
-                .body("features[0].geometry.coordinates", contains(8.106f, 51.5716f))
-                .body("features[0].properties.slug", equalTo("stadtlabor-soest"))
-                .body("totalItems", equalTo(1));
+                .body(soest + ".geometry.coordinates", contains(8.106f, 51.5716f));
     }
 
     @Test
     void geoJsonListsAllFourLabs() {
-        api().accept("application/geo+json").when().get("/labs")
-                .then().statusCode(200)
-                .body("features.properties.name", contains(DEMO_LABS_BY_NAME.toArray()));
+        List<String> names = api().accept("application/geo+json").queryParam("size", 100).when().get("/labs")
+                .then().statusCode(200).extract().path("features.properties.name");
+        assertThat(names.stream().filter(DEMO_LABS_BY_NAME::contains)).containsExactlyElementsOf(DEMO_LABS_BY_NAME);
     }
 
     @Test
@@ -186,9 +191,5 @@ class LabsReadTest {
         assertThat(List.of(json, geo, soest)).doesNotHaveDuplicates();
         api().header("If-None-Match", json).accept("application/geo+json").when().get("/labs")
                 .then().statusCode(200).header("ETag", not(equalTo(json)));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

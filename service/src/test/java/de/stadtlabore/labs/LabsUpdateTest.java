@@ -7,30 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.Race;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Updates need the ETag of what the caller has seen; lost updates are impossible. */
 @QuarkusTest
 class LabsUpdateTest {
 
-    static final String SLUG = "test-update";
+    /** A lab of each test's own (JUnit makes an instance per test). */
+    final String SLUG = Unique.slug("test-update");
 
     @Inject
     LabRepository labs;
@@ -39,12 +34,6 @@ class LabsUpdateTest {
     void createLab() {
         as(Tokens.networkAdmin()).contentType("application/json").body(Fixtures.lab(SLUG, "arnsberg", "Start"))
                 .when().post("/labs").then().statusCode(201);
-    }
-
-    @AfterEach
-    @Transactional
-    void removeLab() {
-        labs.delete("slug like 'test-%'");
     }
 
     String etag() {
@@ -97,25 +86,10 @@ class LabsUpdateTest {
     @Test
     void concurrentUpdatesFromTheSameVersionYieldExactlyOneWinner() throws Exception {
         String version = etag();
-        int parallel = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            int n = i;
-            results.add(pool.submit(() -> {
-                start.await();
-                return api().header("Authorization", "Bearer " + Tokens.admin("arnsberg")).header("If-Match", version)
-                        .contentType("application/json").body(Fixtures.lab(SLUG, "arnsberg", "Version " + n))
-                        .when().put("/labs/" + SLUG).then().extract().statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = Race.run(16, n -> api().header("Authorization", "Bearer " + Tokens.admin("arnsberg"))
+                .header("If-Match", version).contentType("application/json")
+                .body(Fixtures.lab(SLUG, "arnsberg", "Version " + n)).when().put("/labs/" + SLUG).then().extract()
+                .statusCode());
         assertThat(statuses).containsOnly(200, 412);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
     }

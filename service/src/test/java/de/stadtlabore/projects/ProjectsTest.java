@@ -11,12 +11,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Projects: partners across municipalities, lifecycle, milestones, tasks and their assignees. */
@@ -26,23 +25,12 @@ class ProjectsTest {
     static final String OPEN_DATA = "8d000000-0000-4000-8000-000000000001";
     static final String COMMUNICATION = "8d000000-0000-4000-8000-000000000002";
 
-    @Inject
-    ProjectRepository projects;
-
-    @AfterEach
-    @Transactional
-    void clean() {
-        projects.getEntityManager().createQuery("delete from Task t where t.projectId in (select p.id from Project p where p.title like 'Test %')").executeUpdate();
-        projects.getEntityManager().createQuery("delete from Milestone m where m.projectId in (select p.id from Project p where p.title like 'Test %')").executeUpdate();
-        projects.delete("title like 'Test %'");
-    }
-
     static String project(String lead, String links) {
         return """
-                {"leadLab": "%s", "title": "Test Reallabor Mobilität", "summary": "Gemeinsam erproben.",
+                {"leadLab": "%s", "title": "%s", "summary": "Gemeinsam erproben.",
                  "topics": ["Mobilität"], "startsOn": "2027-01-01", "endsOn": "2027-12-31", "visibility": "public",
                  "links": [%s]}
-                """.formatted(lead, links);
+                """.formatted(lead, Unique.name("Test Reallabor Mobilität"), links);
     }
 
     @Test
@@ -103,27 +91,18 @@ class ProjectsTest {
     @Test
     void eventsBelongToProjectsOfTheirLeadLab() {
         String event = """
-                {"leadLab": "%s", "title": "Test Datenwerkstatt", "category": "workshop", "format": "online",
+                {"leadLab": "%s", "title": "%s", "category": "workshop", "format": "online",
                  "onlineUrl": "https://meet.example.org/daten", "visibility": "public",
                  "start": "2027-02-03T18:00:00", "end": "2027-02-03T20:00:00", "project": "%s"}
                 """;
         String id = as(Tokens.staff("menden")).contentType("application/json")
-                .body(event.formatted("zukunftswerkstadt-menden", OPEN_DATA)).when().post("/events")
+                .body(event.formatted("zukunftswerkstadt-menden", Unique.name("Test Datenwerkstatt"), OPEN_DATA)).when().post("/events")
                 .then().statusCode(201).body("project", equalTo(OPEN_DATA)).extract().path("id");
         api().when().get("/projects/" + OPEN_DATA).then().body("events.id", hasItem(id));
         // Iserlohn was invited but has not accepted: not its project (yet).
         wrongRequest().header("Authorization", "Bearer " + Tokens.staff("iserlohn")).contentType("application/json")
-                .body(event.formatted("waldstadtlabor-iserlohn", OPEN_DATA)).when().post("/events")
+                .body(event.formatted("waldstadtlabor-iserlohn", Unique.name("Test Datenwerkstatt"), OPEN_DATA)).when().post("/events")
                 .then().statusCode(400).body("errors.field", contains("project"));
-        cleanEvents();
-    }
-
-    @Inject
-    de.stadtlabore.events.EventRepository events;
-
-    @Transactional
-    void cleanEvents() {
-        events.delete("title like 'Test %'");
     }
 
     @Inject

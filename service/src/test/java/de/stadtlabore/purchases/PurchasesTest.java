@@ -17,15 +17,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import de.stadtlabore.inventory.InventoryTestData;
 import de.stadtlabore.inventory.ItemRepository;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Tokens;
+import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Agreeing before buying: proposals, pledges, lifecycle, and purchases that become inventory. */
@@ -35,28 +33,14 @@ class PurchasesTest {
     static final String DEMO = "6a000000-0000-4000-8000-000000000001";
 
     @Inject
-    PurchaseRepository proposals;
-
-    @Inject
     ItemRepository items;
-
-    @Inject
-    InventoryTestData inventory;
-
-    @AfterEach
-    @Transactional
-    void clean() {
-        items.delete("purchaseId in (select p.id from PurchaseProposal p where p.title like 'Test %')");
-        proposals.delete("title like 'Test %'");
-        inventory.clean();
-    }
 
     static String proposal(String lab, int quantity, String category, LocalDate deadline) {
         return """
-                {"lab": "%s", "title": "Test Tablets", "category": "%s", "description": "Für Workshops.",
+                {"lab": "%s", "title": "%s", "category": "%s", "description": "Für Workshops.",
                  "quantity": %d, "estimatedCost": {"amount": 1500.00, "currency": "EUR"},
                  "justification": "Schulklassen brauchen eigene Geräte.", "decisionDeadline": "%s"}
-                """.formatted(lab, category, quantity, deadline);
+                """.formatted(lab, Unique.name("Test Tablets"), category, quantity, deadline);
     }
 
     static String propose(String token, String body) {
@@ -80,12 +64,14 @@ class PurchasesTest {
 
     @Test
     void aProposalShowsWhatTheNetworkAlreadyOwnsAndHowOftenItIsLent() {
-        String owned = Fixtures.createItem(Tokens.staff("menden"), "zukunftswerkstadt-menden", "TEST-TAB-1", "tablet",
-                "network");
+        // A category of this test's own: what other tests bought is not in it.
+        String category = Unique.slug("tablet");
+        String owned = Fixtures.createItem(Tokens.staff("menden"), "zukunftswerkstadt-menden", Unique.name("TEST-TAB"),
+                category, "network");
         OffsetDateTime day = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusDays(5);
         Fixtures.requestLoan(Tokens.staff("menden"), owned, "zukunftswerkstadt-menden", day, day.plusDays(1));
         as(Tokens.staff("soest")).contentType("application/json")
-                .body(proposal("stadtlabor-soest", 2, "tablet", LocalDate.now().plusDays(20)))
+                .body(proposal("stadtlabor-soest", 2, category, LocalDate.now().plusDays(20)))
                 .when().post("/purchases").then().statusCode(201)
                 .body("networkOwns", hasSize(1))
                 .body("networkOwns[0].item", equalTo(owned))

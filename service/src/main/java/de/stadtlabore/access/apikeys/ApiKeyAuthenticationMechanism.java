@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import de.stadtlabore.common.problem.Throttling;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -41,7 +42,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String client = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
         Duration wait = throttle.retryAfter(client);
         if (!wait.isZero()) {
-            return Uni.createFrom().failure(ThrottledException.of(wait));
+            return Uni.createFrom().failure(Throttling.failure(wait));
         }
         AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyAuthenticationRequest(key),
                 context);

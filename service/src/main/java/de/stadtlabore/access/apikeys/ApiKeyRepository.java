@@ -10,8 +10,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
 
-    public Optional<ApiKey> findBySecretHash(String hash) {
-        return find("secretHash", hash).firstResultOptional();
+    /** A key with its municipality's slug. */
+    public record KeyOf(ApiKey key, String municipality) {
+    }
+
+    /** The key with that hash and its municipality's slug, in one query (every API-key request asks). */
+    public Optional<KeyOf> findBySecretHash(String hash) {
+        return getEntityManager().createQuery("select k, m.slug from ApiKey k, Municipality m"
+                + " where m.id = k.municipalityId and k.secretHash = :hash", Object[].class)
+                .setParameter("hash", hash).getResultStream().findFirst()
+                .map(row -> new KeyOf((ApiKey) row[0], (String) row[1]));
     }
 
     public Optional<ApiKey> findInMunicipality(UUID id, UUID municipalityId) {

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -25,7 +24,7 @@ import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
-import de.stadtlabore.municipalities.MunicipalityRepository;
+import de.stadtlabore.common.time.Timestamps;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -37,9 +36,6 @@ public class ApiKeyService {
 
     @Inject
     ApiKeyRepository keys;
-
-    @Inject
-    MunicipalityRepository municipalities;
 
     @Inject
     AccessPolicy policy;
@@ -121,17 +117,17 @@ public class ApiKeyService {
             return Optional.empty();
         }
         OffsetDateTime now = Timestamps.now();
-        Optional<ApiKey> found = keys.findBySecretHash(ApiKeySecrets.hash(presented)).filter(k -> k.isUsableAt(now));
+        Optional<ApiKeyRepository.KeyOf> found = keys.findBySecretHash(ApiKeySecrets.hash(presented))
+                .filter(k -> k.key().isUsableAt(now));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ApiKey key = found.get();
+        ApiKey key = found.get().key();
         if (key.lastUsedAt == null || key.lastUsedAt.plus(LAST_USE_RESOLUTION).isBefore(now)) {
             key.lastUsedAt = now;
         }
-        String slug = municipalities.findById(key.municipalityId).slug;
         return Optional.of(new Caller(Caller.AuthMethod.API_KEY, "api-key:" + key.prefix, null, key.municipalityId,
-                slug, Set.of(), Set.copyOf(key.scopes), key.id, key.name));
+                found.get().municipality(), Set.of(), Set.copyOf(key.scopes), key.id, key.name));
     }
 
     private static String scopeList() {

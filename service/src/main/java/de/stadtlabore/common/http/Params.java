@@ -1,8 +1,10 @@
 package de.stadtlabore.common.http;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import de.stadtlabore.common.domain.WireName;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
 
@@ -41,6 +43,16 @@ public final class Params {
             violations.add(new Violation(name, "field.not-an-instant"));
             return null;
         }
+    }
+
+    /** An optional value of a closed set, by its wire name; null when absent or blank, a 400 when unknown. */
+    public static <E extends Enum<E> & WireName> E oneOf(String name, String raw, Class<E> type) {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        return WireName.parse(type, value).orElseThrow(() -> ApiException.invalid(List.of(new Violation(name,
+                "field.one-of", String.join(", ", Arrays.stream(type.getEnumConstants()).map(WireName::wireName).toList())))));
     }
 
     public static UUID uuid(String name, String raw) {

@@ -1,6 +1,5 @@
 package de.stadtlabore.common.problem;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -31,9 +30,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import de.stadtlabore.access.apikeys.ThrottledException;
+import de.stadtlabore.common.domain.WireName;
 import de.stadtlabore.common.http.RequestIds;
 import de.stadtlabore.common.http.RouteIndex;
+import de.stadtlabore.common.persistence.SqlStates;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -112,7 +112,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, HttpHeaders headers, RoutingContext ctx) {
-        java.time.Duration retryAfter = ThrottledException.retryAfter(e);
+        java.time.Duration retryAfter = Throttling.retryAfter(e);
         if (retryAfter != null) {
             Response response = render(ProblemType.TOO_MANY_REQUESTS, "detail.too-many-failed-keys", List.of(),
                     headers, ctx);
@@ -173,7 +173,7 @@ public class ProblemExceptionMappers {
             // Someone else changed the object between our If-Match check and the commit.
             return render(ProblemType.PRECONDITION_FAILED, "detail.stale-if-match", List.of(), headers, ctx);
         }
-        if (integrityViolation(e) != null) {
+        if (SqlStates.causedBy(e, SqlStates.INTEGRITY_VIOLATION)) {
             // The database refused a write that raced another one (a unique key or an exclusion
             // constraint): the client may retry, so this is a conflict, not a server error.
             LOG.debugf(e, "Integrity violation in request %s", RequestIds.of(ctx));
@@ -198,16 +198,6 @@ public class ProblemExceptionMappers {
 
     private static String instance(RoutingContext ctx) {
         return ctx == null ? null : ctx.request().path();
-    }
-
-    /** The database's integrity error (SQLSTATE class 23) somewhere in the cause chain, if any. */
-    private static SQLException integrityViolation(Throwable e) {
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return sql;
-            }
-        }
-        return null;
     }
 
     private static boolean isOptimisticLockFailure(Throwable e) {
@@ -283,7 +273,8 @@ public class ProblemExceptionMappers {
         }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.toString()).collect(Collectors.joining(", "));
+                    .map(c -> c instanceof WireName wire ? wire.wireName() : c.toString())
+                    .collect(Collectors.joining(", "));
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "array";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import de.stadtlabore.events.Event;
+import de.stadtlabore.events.EventStatus;
 import de.stadtlabore.events.OccurrenceOverride;
 
 /**
@@ -71,7 +72,7 @@ public final class ICalendarWriter {
             }
         }
         describe(e, linkBase);
-        line("STATUS:" + ("cancelled".equals(e.status) ? "CANCELLED" : "CONFIRMED"));
+        line("STATUS:" + (e.status == EventStatus.CANCELLED ? "CANCELLED" : "CONFIRMED"));
         line("END:VEVENT");
         if (e.rrule == null) {
             return;
@@ -87,7 +88,7 @@ public final class ICalendarWriter {
             line("DTSTART;TZID=" + e.timeZone + ":" + LOCAL.format(start));
             line("DTEND;TZID=" + e.timeZone + ":" + LOCAL.format(end));
             describe(e, linkBase);
-            line("STATUS:" + (override.cancelled || "cancelled".equals(e.status) ? "CANCELLED" : "CONFIRMED"));
+            line("STATUS:" + (override.cancelled || e.status == EventStatus.CANCELLED ? "CANCELLED" : "CONFIRMED"));
             line("END:VEVENT");
         }
     }

@@ -9,6 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import de.stadtlabore.common.domain.Visibility;
+import de.stadtlabore.events.EventFormat;
+import de.stadtlabore.events.EventStatus;
+
 /**
  * An event as organisers send it. {@code start} and {@code end} are local date-times in
  * {@code timeZone} (default Europe/Berlin) and describe the first occurrence.
@@ -19,12 +23,12 @@ public record EventInput(
         @Size(max = 20000) String description,
         @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 60) String category,
         @Size(max = 20) List<@NotBlank @Size(max = 60) String> topics,
-        @NotNull @Pattern(regexp = "in-person|online|hybrid") String format,
+        @NotNull EventFormat format,
         @Valid Place place,
         @Pattern(regexp = "https?://\\S{1,990}") String onlineUrl,
         @Size(max = 2000) String accessibilityNotes,
-        @NotNull @Pattern(regexp = "public|network") String visibility,
-        @Pattern(regexp = "scheduled|cancelled") String status,
+        @NotNull Visibility visibility,
+        EventStatus status,
         @Size(max = 60) String timeZone,
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,

@@ -5,6 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import de.stadtlabore.common.domain.InvitationStatus;
+import de.stadtlabore.common.domain.Visibility;
+import de.stadtlabore.events.EventFormat;
+import de.stadtlabore.events.EventStatus;
 import de.stadtlabore.labs.dto.LabRef;
 
 /** An event or series as everyone who may see it sees it. */
@@ -14,12 +18,12 @@ public record EventView(
         String description,
         String category,
         List<String> topics,
-        String format,
+        EventFormat format,
         PlaceView place,
         String onlineUrl,
         String accessibilityNotes,
-        String visibility,
-        String status,
+        Visibility visibility,
+        EventStatus status,
         String timeZone,
         LocalDateTime start,
         LocalDateTime end,
@@ -35,6 +39,6 @@ public record EventView(
     public record PlaceView(LabRef lab, String address) {
     }
 
-    public record OrganiserView(LabRef lab, String status) {
+    public record OrganiserView(LabRef lab, InvitationStatus status) {
     }
 }

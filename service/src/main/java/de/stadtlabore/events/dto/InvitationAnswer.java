@@ -1,8 +1,9 @@
 package de.stadtlabore.events.dto;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 
-/** The invited lab's answer. */
-public record InvitationAnswer(@NotBlank @Pattern(regexp = "accepted|declined") String status) {
+import de.stadtlabore.common.domain.InvitationStatus;
+
+/** The invited lab's answer: {@code accepted} or {@code declined}. */
+public record InvitationAnswer(@NotNull InvitationStatus status) {
 }

@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import de.stadtlabore.common.domain.Visibility;
+import de.stadtlabore.events.EventFormat;
+import de.stadtlabore.events.EventStatus;
 import de.stadtlabore.labs.dto.LabRef;
 
 /**
@@ -17,12 +20,12 @@ public record OccurrenceView(
         String title,
         String category,
         List<String> topics,
-        String format,
-        String visibility,
+        EventFormat format,
+        Visibility visibility,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
         String timeZone,
-        String status,
+        EventStatus status,
         boolean moved,
         boolean series,
         LabRef leadLab,

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import de.stadtlabore.inventory.Condition;
+import de.stadtlabore.inventory.ItemStatus;
+import de.stadtlabore.inventory.Sharing;
 import de.stadtlabore.labs.dto.LabRef;
 
 /** An item as the callers who may see it see it. */
@@ -15,13 +19,13 @@ public record ItemView(
         String description,
         String category,
         String inventoryNumber,
-        String condition,
+        Condition condition,
         List<String> accessories,
         Money replacementValue,
         List<String> photos,
-        String sharing,
+        Sharing sharing,
         @JsonProperty("public") boolean publiclyVisible,
-        String status,
+        ItemStatus status,
         LendingTerms lendingTerms,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

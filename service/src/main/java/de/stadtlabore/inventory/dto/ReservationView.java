@@ -2,16 +2,20 @@ package de.stadtlabore.inventory.dto;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+
+import de.stadtlabore.inventory.Condition;
+import de.stadtlabore.inventory.ReservationKind;
+import de.stadtlabore.inventory.ReservationStatus;
 import de.stadtlabore.labs.dto.LabRef;
 
 /** A loan or maintenance period, as the owner's and the borrower's staff see it. */
 public record ReservationView(
         UUID id,
-        String kind,
+        ReservationKind kind,
         Refs.ItemRef item,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
-        String status,
+        ReservationStatus status,
         boolean overdue,
         LabRef borrowerLab,
         String requestedBy,
@@ -21,7 +25,7 @@ public record ReservationView(
         String decisionReason,
         OffsetDateTime handedOverAt,
         OffsetDateTime returnedAt,
-        String returnCondition,
+        Condition returnCondition,
         String damageReport,
         OffsetDateTime cancelledAt,
         String cancelReason,

@@ -3,6 +3,8 @@ package de.stadtlabore.labs.dto;
 import java.util.List;
 import java.util.UUID;
 
+import de.stadtlabore.common.paging.Page;
+
 /**
  * Labs as an RFC 7946 GeoJSON FeatureCollection for maps. The paging fields are GeoJSON
  * "foreign members" and mean the same as in the JSON list.
@@ -12,6 +14,16 @@ public record LabFeatureCollection(String type, List<Feature> features, int page
 
     public LabFeatureCollection(List<Feature> features, int page, int size, long totalItems, int totalPages) {
         this("FeatureCollection", features, page, size, totalItems, totalPages);
+    }
+
+    /** The labs of a page as features, with the page's paging fields. */
+    public static LabFeatureCollection of(Page<LabView> page) {
+        return new LabFeatureCollection(page.items().stream()
+                .map(lab -> new Feature(lab.id(),
+                        new Point(lab.coordinates().longitude(), lab.coordinates().latitude()),
+                        new Properties(lab.slug(), lab.name(), lab.municipality(), lab.address(), lab.topics(),
+                                lab.accessibility())))
+                .toList(), page.page(), page.size(), page.totalItems(), page.totalPages());
     }
 
     public record Feature(String type, UUID id, Point geometry, Properties properties) {

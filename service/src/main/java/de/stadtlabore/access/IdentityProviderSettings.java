@@ -1,4 +1,4 @@
-package de.stadtlabore.municipalities;
+package de.stadtlabore.access;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

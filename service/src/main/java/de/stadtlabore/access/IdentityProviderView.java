@@ -1,9 +1,7 @@
-package de.stadtlabore.municipalities;
+package de.stadtlabore.access;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import de.stadtlabore.access.TrustedProvider;
 
 /** An identity provider a municipality trusts, as administrators see it. */
 public record IdentityProviderView(UUID id, String issuer, String authServerUrl, String audience,

@@ -1,4 +1,4 @@
-package de.stadtlabore.access.apikeys;
+package de.stadtlabore.common.problem;
 
 import java.time.Duration;
 import java.util.Map;
@@ -6,18 +6,18 @@ import java.util.Map;
 import io.quarkus.security.AuthenticationFailedException;
 
 /**
- * Too many failed API-key attempts from one client: an authentication failure that carries how
- * long to wait, answered with 429 and {@code Retry-After}.
+ * A client that tried too often: an authentication failure that carries how long to wait, answered
+ * with 429 and {@code Retry-After}.
  */
-public final class ThrottledException {
+public final class Throttling {
 
     private static final String RETRY_AFTER = "stadtlabore.retry-after";
 
-    private ThrottledException() {
+    private Throttling() {
     }
 
-    public static AuthenticationFailedException of(Duration retryAfter) {
-        return new AuthenticationFailedException("Too many failed API key attempts", Map.of(RETRY_AFTER, retryAfter));
+    public static AuthenticationFailedException failure(Duration retryAfter) {
+        return new AuthenticationFailedException("Too many failed attempts", Map.of(RETRY_AFTER, retryAfter));
     }
 
     /** How long the client must wait, if this failure is a throttling one; null otherwise. */

@@ -1,0 +1,118 @@
+package de.stadtlabore.common.persistence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
+
+/**
+ * A native SQL query over one kind of row, narrowed by the filters a caller set ({@link Where}),
+ * with German full-text search. It counts the rows and pages them in a stable order; the
+ * entities of a page are then loaded by id.
+ */
+public final class SqlFilter {
+
+    private final String from;
+    private final String id;
+    private final Where where;
+
+    private SqlFilter(String from, String id, String base) {
+        this.from = from;
+        this.id = id;
+        this.where = Where.of(base);
+    }
+
+    /**
+     * @param from the tables, e.g. {@code lab l join municipality m on m.id = l.municipality_id}
+     * @param id   the column that identifies a row, e.g. {@code l.id}
+     * @param base a condition every row must meet ({@code true} for none)
+     */
+    public static SqlFilter from(String from, String id, String base) {
+        return new SqlFilter(from, id, base);
+    }
+
+    /** See {@link Where#and(String, String, Object)}. */
+    public SqlFilter and(String condition, String parameter, Object value) {
+        where.and(condition, parameter, value);
+        return this;
+    }
+
+    /** See {@link Where#with}. */
+    public SqlFilter with(String parameter, Object value) {
+        where.with(parameter, value);
+        return this;
+    }
+
+    /**
+     * German full-text search over a {@code tsvector} column, or the text anywhere in the name
+     * (search as you type); nothing when {@code text} is null. Binds {@code :text}.
+     */
+    public SqlFilter matching(String searchVector, String name, String text) {
+        if (text != null) {
+            where.and(searchVector + " @@ websearch_to_tsquery('german', :text) or " + name
+                    + " ilike '%' || :pattern || '%' escape '\\'", "text", text);
+            where.with("pattern", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
+        return this;
+    }
+
+    public long count(EntityManager em) {
+        return ((Number) query(em, "count(*)", "", null).getSingleResult()).longValue();
+    }
+
+    /** The rows' {@code columns} in the given order. */
+    public Query select(EntityManager em, String columns, String orderBy) {
+        return query(em, columns, " order by " + orderBy, null);
+    }
+
+    /** The ids of all matching rows, in no particular order. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> ids(EntityManager em) {
+        return query(em, id, "", UUID.class).getResultList();
+    }
+
+    /**
+     * One page: the total, the ids of the page in {@code orderBy} order (which must end in a
+     * unique column, so that pages never overlap), then the entities loaded by id, in that order.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Page<T> page(EntityManager em, String orderBy, PageRequest page, Function<List<UUID>, List<T>> loadById,
+            Function<T, UUID> idOf) {
+        long total = count(em);
+        if (total == 0 || page.offset() >= total) {
+            return Page.of(List.of(), page, total);
+        }
+        List<UUID> ids = query(em, id, " order by " + orderBy, UUID.class)
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(inOrder(ids, loadById.apply(ids), idOf), page, total);
+    }
+
+    /** Entities in the order of their ids. */
+    public static <T> List<T> inOrder(List<UUID> ids, List<T> entities, Function<T, UUID> idOf) {
+        Map<UUID, T> byId = new HashMap<>();
+        entities.forEach(e -> byId.put(idOf.apply(e), e));
+        List<T> ordered = new ArrayList<>(ids.size());
+        for (UUID i : ids) {
+            T entity = byId.get(i);
+            if (entity != null) {
+                ordered.add(entity);
+            }
+        }
+        return ordered;
+    }
+
+    private Query query(EntityManager em, String columns, String tail, Class<?> type) {
+        String statement = "select " + columns + " from " + from + where + tail;
+        Query query = type == null ? em.createNativeQuery(statement) : em.createNativeQuery(statement, type);
+        where.paramsOf(statement).forEach(query::setParameter);
+        return query;
+    }
+}
