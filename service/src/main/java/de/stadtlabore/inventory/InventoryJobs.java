@@ -41,7 +41,7 @@ public class InventoryJobs {
 
     @Transactional
     public int expireUndecidedRequests() {
-        List<Reservation> due = reservations.claim("status = 'requested' and decision_due_at < now()", BATCH);
+        List<Reservation> due = reservations.claimUndecided(BATCH);
         for (Reservation r : due) {
             r.moveTo(ReservationStatus.EXPIRED);
             r.updatedAt = Timestamps.now();
@@ -53,7 +53,7 @@ public class InventoryJobs {
 
     @Transactional
     public int flagOverdueLoans() {
-        List<Reservation> late = reservations.claim("status = 'handed-over' and ends_at < now() and not overdue", BATCH);
+        List<Reservation> late = reservations.claimOverdue(BATCH);
         for (Reservation r : late) {
             r.overdue = true;
             r.updatedAt = Timestamps.now();

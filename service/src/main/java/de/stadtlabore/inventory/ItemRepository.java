@@ -69,13 +69,13 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
     public Page<Free> free(InventoryView view, String category, String text, OffsetDateTime start, OffsetDateTime end,
             Double latitude, Double longitude, UUID exceptItem, PageRequest page) {
         SqlFilter query = visible(view)
-                .and("i.status = 'available' and (i.sharing = 'network' or m.id = :own)"
+                .and("i.status = :available and (i.sharing = :network or m.id = :own)"
                         + " and i.max_loan_days * interval '1 day' >= (cast(:end as timestamptz) - cast(:start as timestamptz))"
-                        + " and not exists (select 1 from reservation r where r.item_id = i.id"
-                        + " and r.status in ('requested', 'approved', 'handed-over', 'scheduled')"
+                        + " and not exists (select 1 from reservation r where r.item_id = i.id and r.status in (:blocking)"
                         + " and tstzrange(r.starts_at, r.ends_at, '[)')"
                         + " && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz), '[)'))", "start", start)
-                .with("end", end)
+                .with("end", end).with("available", ItemStatus.AVAILABLE.wireName())
+                .with("blocking", ReservationStatus.BLOCKING.stream().map(ReservationStatus::wireName).toList())
                 .and("i.category = :category", "category", category)
                 .matching("i.search_vector", "i.name", text)
                 .and("i.id <> :except", "except", exceptItem);
@@ -135,7 +135,8 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
 
     private static SqlFilter visible(InventoryView view) {
         return SqlFilter.from("item i join lab l on l.id = i.lab_id join municipality m on m.id = l.municipality_id", "i.id",
-                ":everything or i.public or (:member and i.sharing = 'network') or m.id = :own")
+                ":everything or i.public or (:member and i.sharing = :network) or m.id = :own")
+                .with("network", Sharing.NETWORK.wireName())
                 .with("everything", view.everything())
                 .with("member", view.member())
                 .with("own", view.municipality() == null ? NOBODY : view.municipality());

@@ -68,14 +68,25 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
         return Page.of(found, page, total);
     }
 
+    /** Requests whose decision is overdue, claimed for the expiry job (see {@link #claim}). */
+    public List<Reservation> claimUndecided(int limit) {
+        return claim("status = :status and decision_due_at < now()", ReservationStatus.REQUESTED, limit);
+    }
+
+    /** Handed-over loans past their end that are not flagged yet, claimed for the overdue job. */
+    public List<Reservation> claimOverdue(int limit) {
+        return claim("status = :status and ends_at < now() and not overdue", ReservationStatus.HANDED_OVER, limit);
+    }
+
     /**
-     * Claims up to {@code limit} reservations for a job, locked and skipped by other replicas'
-     * runs until this transaction ends.
+     * Up to {@code limit} reservations for a job, locked until this transaction ends and skipped
+     * by other replicas' runs in the meantime.
      */
     @SuppressWarnings("unchecked")
-    public List<Reservation> claim(String condition, int limit) {
+    private List<Reservation> claim(String condition, ReservationStatus status, int limit) {
         List<UUID> ids = getEntityManager().createNativeQuery("select id from reservation where " + condition
-                + " order by id limit " + limit + " for update skip locked", UUID.class).getResultList();
+                + " order by id limit :limit for update skip locked", UUID.class)
+                .setParameter("status", status.wireName()).setParameter("limit", limit).getResultList();
         return ids.isEmpty() ? List.of() : find(WITH_ITEM + "where r.id in ?1", ids).list();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import de.stadtlabore.common.domain.InvitationStatus;
+import de.stadtlabore.common.domain.Visibility;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.persistence.SqlFilter;
@@ -38,9 +39,10 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     /** Projects the caller may see, by title, filtered. */
     public Page<Project> search(boolean network, Filter filter, PageRequest page) {
         String accepted = "select 1 from project_partner pp join lab x on x.id = pp.lab_id"
-                + " join municipality xm on xm.id = x.municipality_id where pp.project_id = p.id and pp.status = 'accepted'";
+                + " join municipality xm on xm.id = x.municipality_id where pp.project_id = p.id and pp.status = :accepted";
         return SqlFilter.from("project p join lab l on l.id = p.lead_lab_id join municipality m on m.id = l.municipality_id",
-                "p.id", "p.visibility = 'public' or :network").with("network", network)
+                "p.id", "p.visibility = :public or :network").with("network", network)
+                .with("public", Visibility.PUBLIC.wireName()).with("accepted", InvitationStatus.ACCEPTED.wireName())
                 .and("l.slug = :lab or exists (" + accepted + " and x.slug = :lab)", "lab", filter.lab())
                 .and("m.slug = :municipality or exists (" + accepted + " and xm.slug = :municipality)", "municipality",
                         filter.municipality())

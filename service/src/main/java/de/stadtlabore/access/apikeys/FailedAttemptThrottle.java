@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import de.stadtlabore.access.IdentityConfig;
 
@@ -15,29 +15,39 @@ import de.stadtlabore.access.IdentityConfig;
  * Slows down guessing: a client address with too many failed API-key attempts within the window
  * is refused for the rest of it. Counted per replica, in memory.
  */
-@ApplicationScoped
+@Singleton
 public class FailedAttemptThrottle {
 
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
+    static final int MAX_TRACKED_CLIENTS = 100_000;
 
     private record Window(Instant start, int failures) {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final int maxFailures;
+    private final Duration window;
+    private final Clock clock;
 
     @Inject
-    IdentityConfig config;
+    FailedAttemptThrottle(IdentityConfig config, Clock clock) {
+        this(config.apiKeyMaxFailures(), config.apiKeyFailureWindow(), clock);
+    }
+
+    FailedAttemptThrottle(int maxFailures, Duration window, Clock clock) {
+        this.maxFailures = maxFailures;
+        this.window = window;
+        this.clock = clock;
+    }
 
     /** How long the client must still wait, or {@link Duration#ZERO} if it may try. */
     public Duration retryAfter(String client) {
-        Window window = windows.get(client);
-        if (window == null || window.failures() < config.apiKeyMaxFailures()) {
+        Window current = windows.get(client);
+        if (current == null || current.failures() < maxFailures) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(clock.instant(), window.start().plus(config.apiKeyFailureWindow()));
+        Duration left = Duration.between(clock.instant(), current.start().plus(window));
         if (left.isNegative() || left.isZero()) {
-            windows.remove(client, window);
+            windows.remove(client, current);
             return Duration.ZERO;
         }
         return left;
@@ -46,11 +56,19 @@ public class FailedAttemptThrottle {
     public void recordFailure(String client) {
         Instant now = clock.instant();
         if (windows.size() > MAX_TRACKED_CLIENTS) {
-            windows.entrySet().removeIf(e -> e.getValue().start().plus(config.apiKeyFailureWindow()).isBefore(now));
+            windows.entrySet().removeIf(e -> expired(e.getValue(), now));
         }
-        windows.compute(client, (key, window) -> window == null
-                || window.start().plus(config.apiKeyFailureWindow()).isBefore(now)
-                        ? new Window(now, 1)
-                        : new Window(window.start(), window.failures() + 1));
+        windows.compute(client, (key, current) -> current == null || expired(current, now)
+                ? new Window(now, 1)
+                : new Window(current.start(), current.failures() + 1));
+    }
+
+    /** How many clients it keeps track of. */
+    int tracked() {
+        return windows.size();
+    }
+
+    private boolean expired(Window w, Instant now) {
+        return w.start().plus(window).isBefore(now);
     }
 }
