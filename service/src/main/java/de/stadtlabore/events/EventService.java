@@ -38,7 +38,6 @@ import de.stadtlabore.events.dto.OccurrenceChange;
 import de.stadtlabore.events.dto.OccurrenceView;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabService;
-import de.stadtlabore.projects.ProjectService;
 
 /** Events and series: organising, co-organising across municipalities, occurrences in a window. */
 @ApplicationScoped
@@ -58,7 +57,7 @@ public class EventService {
     LabService labs;
 
     @Inject
-    ProjectService projects;
+    ProjectDirectory projects;
 
     @Inject
     AccessPolicy policy;

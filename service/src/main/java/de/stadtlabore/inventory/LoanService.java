@@ -135,21 +135,12 @@ public class LoanService {
 
     @Transactional
     public ReservationView approve(UUID id) {
-        Reservation r = decidable(id);
-        r.moveTo(ReservationStatus.APPROVED);
-        r.decidedAt = Timestamps.now();
-        r.decidedBy = currentCaller.get().subject();
-        return changed(r, "loan.approve");
+        return decide(id, ReservationStatus.APPROVED, null, "loan.approve");
     }
 
     @Transactional
     public ReservationView reject(UUID id, String reason) {
-        Reservation r = decidable(id);
-        r.moveTo(ReservationStatus.REJECTED);
-        r.decidedAt = Timestamps.now();
-        r.decidedBy = currentCaller.get().subject();
-        r.decisionReason = Params.blankToNull(reason);
-        return changed(r, "loan.reject");
+        return decide(id, ReservationStatus.REJECTED, reason, "loan.reject");
     }
 
     @Transactional
@@ -220,6 +211,16 @@ public class LoanService {
         return reservations.blockingOverlaps(item.id, start, end).stream()
                 .map(r -> InventoryMapper.busy(r, insider(caller, r)))
                 .toList();
+    }
+
+    /** The owner approves or rejects a request. */
+    private ReservationView decide(UUID id, ReservationStatus decision, String reason, String action) {
+        Reservation r = decidable(id);
+        r.moveTo(decision);
+        r.decidedAt = Timestamps.now();
+        r.decidedBy = currentCaller.get().subject();
+        r.decisionReason = Params.blankToNull(reason);
+        return changed(r, action);
     }
 
     /** Whether the caller may know who borrows and why: the owner's and the borrower's side. */

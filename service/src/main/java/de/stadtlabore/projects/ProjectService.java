@@ -29,6 +29,7 @@ import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.EventService;
+import de.stadtlabore.events.ProjectDirectory;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabService;
 
@@ -37,7 +38,7 @@ import de.stadtlabore.labs.LabService;
  * the project until it commits, so that an {@code If-Match} check sees the state it writes over.
  */
 @ApplicationScoped
-public class ProjectService {
+public class ProjectService implements ProjectDirectory {
 
     @Inject
     ProjectRepository projects;
@@ -78,6 +79,7 @@ public class ProjectService {
     }
 
     /** Whether the lab leads the project or is an accepted partner of it. For events. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean isOrganisedBy(UUID project, Lab lab) {
         return projects.isOrganisedBy(project, lab);

@@ -62,10 +62,10 @@ class ArchitectureTest {
 
     /**
      * A feature uses another only through what that one publishes: its services (and the access
-     * policy, the current caller and the audit log, which every feature uses), its records (views,
-     * inputs, references) and enums (values and states), and the lab and municipality entities,
-     * which other features' entities refer to. Never its repositories, other entities, resources,
-     * mappers or jobs.
+     * policy, the current caller and the audit log, which every feature uses), its interfaces
+     * (what it needs others to answer), its records (views, inputs, references) and enums (values
+     * and states), and the lab and municipality entities, which other features' entities refer
+     * to. Never its repositories, other entities, resources, mappers or jobs.
      */
     @Test
     void featuresUseEachOtherOnlyThroughWhatTheyPublish() {
@@ -134,7 +134,7 @@ class ArchitectureTest {
         if (outer.isPresent() && !outer.get().getSimpleName().endsWith("Dtos") && !outer.get().getSimpleName().equals("Refs")) {
             return published(outer.get()); // a part of a published type, or internal to an unpublished one
         }
-        return type.isRecord() || type.isEnum() || type.getSimpleName().endsWith("Service")
+        return type.isRecord() || type.isEnum() || type.isInterface() || type.getSimpleName().endsWith("Service")
                 || Set.of("AccessPolicy", "CurrentCaller", "AuditLog", "Lab", "Municipality").contains(type.getSimpleName());
     }
 }

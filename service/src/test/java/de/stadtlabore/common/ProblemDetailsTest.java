@@ -32,6 +32,18 @@ class ProblemDetailsTest {
                 .body(not(containsString("at de.stadtlabore")));
     }
 
+    /** A status filter the contract does not know used to answer an empty list; it is a mistake to name. */
+    @Test
+    void anUnknownWordOfAClosedSetInAQueryIsNamed() {
+        isProblem(wrongRequest().queryParam("status", "lost").when().get("/items").then(), 400, "validation-failed")
+                .body("errors.field", contains("status"))
+                .body("errors[0].message", equalTo("muss einer dieser Werte sein: available, maintenance, retired"));
+        isProblem(wrongRequest().queryParam("format", "zoom").when().get("/occurrences").then(), 400, "validation-failed")
+                .body("errors.field", contains("format"));
+        isProblem(wrongRequest().queryParam("status", "done").when().get("/projects").then(), 400, "validation-failed")
+                .body("errors.field", contains("status"));
+    }
+
     @Test
     void unknownRoute() {
         isProblem(undocumented().when().get("/nowhere").then(), 404, "not-found")

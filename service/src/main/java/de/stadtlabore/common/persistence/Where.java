@@ -2,7 +2,6 @@ package de.stadtlabore.common.persistence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A where clause built from the filters a caller set: a condition with its named parameter is
@@ -53,11 +52,23 @@ public final class Where {
     public Map<String, Object> paramsOf(String statement) {
         Map<String, Object> used = new LinkedHashMap<>();
         params.forEach((name, value) -> {
-            if (Pattern.compile(":" + name + "\\b").matcher(statement).find()) {
+            if (names(statement, name)) {
                 used.put(name, value);
             }
         });
         return used;
+    }
+
+    /** Whether {@code :name} stands in the statement as a whole parameter name. */
+    private static boolean names(String statement, String name) {
+        String parameter = ":" + name;
+        for (int at = statement.indexOf(parameter); at >= 0; at = statement.indexOf(parameter, at + 1)) {
+            int end = at + parameter.length();
+            if (end == statement.length() || !Character.isJavaIdentifierPart(statement.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameters this clause uses. */
