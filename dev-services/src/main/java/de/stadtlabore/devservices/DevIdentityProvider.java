@@ -178,7 +178,8 @@ final class DevIdentityProvider {
 
     /**
      * Mints a token for tests: {@code {"user": "…", "client": "…", "claims": {…}, "signWith":
-     * "realm" | "foreign" | "none"}}. Claims override the usual ones; a null claim removes it.
+     * "realm" | "foreign" | "none"}}. Claims override the usual ones; a null claim removes it
+     * ({@code iat}, {@code exp} and {@code jti} are always there: the signer adds them).
      */
     private void mint(HttpExchange exchange, DevRealm realm) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
@@ -200,7 +201,7 @@ final class DevIdentityProvider {
         String signWith = request.path("signWith").asText("realm");
         SigningKey key = signWith.equals("foreign") ? SigningKey.generate() : realm.keys.get(0);
         String kid = request.hasNonNull("kid") ? request.get("kid").asText() : key.kid();
-        send(exchange, 200, Map.of("access_token", signWith.equals("none") ? key.unsigned(claims) : key.sign(claims, kid)));
+        send(exchange, 200, Map.of("access_token", signWith.equals("none") ? key.unsigned(claims, kid) : key.sign(claims, kid)));
     }
 
     private static Map<String, String> form(InputStream body) throws IOException {

@@ -1,5 +1,6 @@
 package de.stadtlabore.devservices;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -49,11 +50,14 @@ final class SigningKey {
         return Jwt.claims(claims).jws().keyId(kid).sign(jwk.getPrivateKey());
     }
 
-    /** The same claims as an unsecured JWT ({@code alg: none}), which no verifier may accept. */
-    String unsigned(Map<String, Object> claims) {
-        String payload = sign(claims, kid()).split("\\.")[1];
-        String header = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    /**
+     * The same claims as an unsecured JWT ({@code alg: none}) that still names a key the
+     * verifier knows, which no verifier may accept.
+     */
+    String unsigned(Map<String, Object> claims, String kid) {
+        String payload = sign(claims, kid).split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.US_ASCII));
         return header + "." + payload + ".";
     }
 }

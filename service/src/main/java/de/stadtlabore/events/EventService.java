@@ -192,11 +192,12 @@ public class EventService {
     /** The invited lab's municipality accepts or declines. */
     @Transactional
     public EventView answer(UUID id, String labSlug, InvitationStatus answer) {
+        Lifecycle.reachable("status", answer);
         Event event = events.hold(id).orElseThrow(() -> notFound(id));
         Organiser organiser = event.organisers.stream().filter(o -> o.lab.slug.equals(labSlug)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("detail.invitation-not-found", labSlug));
         policy.require(caller.get(), Action.EVENT_INVITATION_ANSWER, organiser.lab.municipality.id);
-        organiser.status = organiser.status.moveTo(Lifecycle.reachable("status", answer));
+        organiser.status = organiser.status.moveTo(answer);
         organiser.respondedAt = Timestamps.now();
         event.updatedAt = Timestamps.now();
         audit.record("event.invitation-" + answer.wireName(), "event", event.id.toString(),

@@ -70,8 +70,13 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 LocalDateTime.class).setParameter("e", event).getResultList();
     }
 
-    /** Registrants' data of an occurrence is kept until it ended (and then for the retention period). */
+    /**
+     * Registrants' data of an occurrence is kept until it ended (and then for the retention
+     * period). Takes the occurrence's lock first, like every write to its registrations, so that
+     * it never waits for rows that a cancellation holds while that one waits for these.
+     */
     public void keepUntil(UUID event, LocalDateTime occurrence, OffsetDateTime end) {
+        lockOccurrence(event, occurrence);
         update("occurrenceEndsAt = ?1 where event.id = ?2 and occurrence = ?3", end, event, occurrence);
     }
 

@@ -46,6 +46,17 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).flatMap(item -> findWithLab(id));
     }
 
+    /** The item, share-locked until the transaction ends: others may share-lock it too, but not change it. */
+    public Optional<Item> holdShared(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ).flatMap(item -> findWithLab(id));
+    }
+
+    /** Holds an item that is already loaded, with its current state. */
+    public Item hold(Item item) {
+        getEntityManager().refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        return item;
+    }
+
     public boolean inventoryNumberTaken(UUID labId, String number, UUID exceptItem) {
         return count("lab.id = ?1 and inventoryNumber = ?2 and id <> ?3", labId, number,
                 exceptItem == null ? NOBODY : exceptItem) > 0;
@@ -73,8 +84,8 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
                         + " and i.max_loan_days * interval '1 day' >= (cast(:end as timestamptz) - cast(:start as timestamptz))"
                         + " and not exists (select 1 from reservation r where r.item_id = i.id and r.status in (:blocking)"
                         + " and tstzrange(r.starts_at, r.ends_at, '[)')"
-                        + " && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz), '[)'))", "start", start)
-                .with("end", end).with("available", ItemStatus.AVAILABLE.wireName())
+                        + " && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz), '[)'))")
+                .with("start", start).with("end", end).with("available", ItemStatus.AVAILABLE.wireName())
                 .with("blocking", ReservationStatus.BLOCKING.stream().map(ReservationStatus::wireName).toList())
                 .and("i.category = :category", "category", category)
                 .matching("i.search_vector", "i.name", text)
@@ -86,6 +97,9 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
             query.with("lat", latitude).with("lon", longitude);
         }
         long total = query.count(getEntityManager());
+        if (total == 0 || page.offset() >= total) {
+            return Page.of(List.of(), page, total);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.select(getEntityManager(), "i.id, " + distance + " as distance",
                 "distance nulls last, i.name, i.id").setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();

@@ -76,6 +76,16 @@ public class ItemService {
         return seen(items.findWithLab(id).orElseThrow(() -> notFound(id)));
     }
 
+    /**
+     * An item the caller may see, to book: shared-locked until the transaction ends, so that
+     * bookings of it run side by side (the exclusion constraint settles clashes among them) but
+     * never beside a change to the item, such as retiring it. For this feature's services.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Item forBooking(UUID id) {
+        return seen(items.holdShared(id).orElseThrow(() -> notFound(id)));
+    }
+
     private Item seen(Item item) {
         if (!policy.inventoryView(caller.get()).canSee(item.publiclyVisible, item.isNetworkShared(),
                 item.ownerMunicipalityId())) {

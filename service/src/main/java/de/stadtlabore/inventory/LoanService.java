@@ -80,7 +80,7 @@ public class LoanService {
     @Transactional
     public ReservationView request(LoanRequest input) {
         Caller caller = currentCaller.get();
-        Item item = itemService.visible(input.item());
+        Item item = itemService.forBooking(input.item());
         Lab borrower = labs.existing("borrowerLab", input.borrowerLab());
         policy.require(caller, Action.LOAN_REQUEST, borrower.municipality.id);
         boolean ownMunicipality = borrower.municipality.id.equals(item.ownerMunicipalityId());
@@ -109,7 +109,7 @@ public class LoanService {
     /** The owner keeps an item for maintenance; it blocks the item like a loan. */
     @Transactional
     public ReservationView maintenance(UUID itemId, MaintenanceInput input) {
-        Item item = itemService.visible(itemId);
+        Item item = itemService.forBooking(itemId);
         policy.require(currentCaller.get(), Action.ITEM_MANAGE, item.ownerMunicipalityId());
         checkPeriod(input.startsAt(), input.endsAt(), item, false);
         Reservation block = reservation(item, ReservationKind.MAINTENANCE, input.startsAt(), input.endsAt(),
@@ -158,6 +158,7 @@ public class LoanService {
     @Transactional
     public ReservationView returned(UUID id, ReturnReport report) {
         Reservation r = decidable(id);
+        items.hold(r.item); // the report changes the item; locked after the reservation, never the other way round
         r.moveTo(ReservationStatus.RETURNED);
         r.returnedAt = Timestamps.now();
         r.returnCondition = report.condition();

@@ -1,9 +1,7 @@
 package de.stadtlabore.inventory;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +10,7 @@ import jakarta.persistence.LockModeType;
 
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -43,29 +42,17 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
      */
     public Page<Reservation> forMunicipality(UUID municipality, Side side, ReservationStatus status, UUID item,
             PageRequest page) {
-        StringBuilder where = new StringBuilder("where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (municipality != null) {
-            params.put("m", municipality);
-            where.append(side == Side.BORROWER ? " and r.borrowerMunicipalityId = :m"
-                    : side == Side.OWNER ? " and l.municipality.id = :m"
-                            : " and (r.borrowerMunicipalityId = :m or l.municipality.id = :m)");
-        }
-        if (status != null) {
-            where.append(" and r.status = :status");
-            params.put("status", status);
-        }
-        if (item != null) {
-            where.append(" and i.id = :item");
-            params.put("item", item);
-        }
-        var count = getEntityManager().createQuery("select count(r) from Reservation r join r.item i join i.lab l "
-                + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-        List<Reservation> found = find(WITH_ITEM + where + " order by r.startsAt desc, r.id", params)
+        String mine = side == Side.BORROWER ? "r.borrowerMunicipalityId = :m"
+                : side == Side.OWNER ? "l.municipality.id = :m"
+                        : "r.borrowerMunicipalityId = :m or l.municipality.id = :m";
+        Where where = Where.of("1 = 1").and(mine, "m", municipality).and("r.status = :status", "status", status)
+                .and("i.id = :item", "item", item);
+        var count = getEntityManager().createQuery("select count(r) from Reservation r join r.item i join i.lab l" + where,
+                Long.class);
+        where.params().forEach(count::setParameter);
+        List<Reservation> found = find(WITH_ITEM + where + " order by r.startsAt desc, r.id", where.params())
                 .page(page.page() - 1, page.size()).list();
-        return Page.of(found, page, total);
+        return Page.of(found, page, count.getSingleResult());
     }
 
     /** Requests whose decision is overdue, claimed for the expiry job (see {@link #claim}). */

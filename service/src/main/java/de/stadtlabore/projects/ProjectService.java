@@ -144,11 +144,12 @@ public class ProjectService implements ProjectDirectory {
     /** The invited lab's municipality accepts or declines. */
     @Transactional
     public ProjectDtos.ProjectView answer(UUID id, String labSlug, InvitationStatus answer) {
+        Lifecycle.reachable("status", answer);
         Project p = projects.hold(id).orElseThrow(() -> notFound(id));
         Project.Partner partner = p.partners.stream().filter(x -> x.lab.slug.equals(labSlug)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("detail.invitation-not-found", labSlug));
         policy.require(caller.get(), Action.PROJECT_INVITATION_ANSWER, partner.lab.municipality.id);
-        partner.status = partner.status.moveTo(Lifecycle.reachable("status", answer));
+        partner.status = partner.status.moveTo(answer);
         partner.respondedAt = Timestamps.now();
         p.updatedAt = Timestamps.now();
         audit.record("project.invitation-" + answer.wireName(), "project", p.id.toString(), partner.lab.municipality.id);
@@ -203,7 +204,7 @@ public class ProjectService implements ProjectDirectory {
     /** The people tasks can be assigned to: staff of the lead and accepted partner labs' municipalities. */
     @Transactional
     public List<ProjectDtos.StaffView> team(UUID id) {
-        Project p = workable(id);
+        Project p = workingOn(seen(projects.findWithDetails(id).orElseThrow(() -> notFound(id))));
         return staff.ofMunicipalities(organising(p)).stream()
                 .map(s -> new ProjectDtos.StaffView(s.id, s.name, null)).toList();
     }
@@ -239,9 +240,13 @@ public class ProjectService implements ProjectDirectory {
         return p;
     }
 
-    /** A held project the caller works on: staff of the lead or an accepted partner lab's municipality (or keys). */
+    /** A held project the caller works on; see {@link #workingOn}. */
     private Project workable(UUID id) {
-        Project p = held(id);
+        return workingOn(held(id));
+    }
+
+    /** Staff of the lead or an accepted partner lab's municipality (or their keys) work on a project. */
+    private Project workingOn(Project p) {
         Caller c = caller.get();
         if (!policy.actsForAny(c, Action.PROJECT_WORK, organising(p).toArray(UUID[]::new))) {
             policy.require(c, Action.PROJECT_WORK, p.leadLab.municipality.id);

@@ -1,8 +1,6 @@
 package de.stadtlabore.purchases;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -31,22 +30,10 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseProposa
     }
 
     public Page<PurchaseProposal> search(ProposalStatus status, String lab, String municipality, PageRequest page) {
-        StringBuilder where = new StringBuilder("where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            where.append(" and p.status = :status");
-            params.put("status", status);
-        }
-        if (lab != null) {
-            where.append(" and l.slug = :lab");
-            params.put("lab", lab);
-        }
-        if (municipality != null) {
-            where.append(" and l.municipality.slug = :municipality");
-            params.put("municipality", municipality);
-        }
-        long total = count("from PurchaseProposal p join p.lab l " + where, params);
-        List<PurchaseProposal> found = find(WITH_LAB + where + " order by p.createdAt desc, p.id", params)
+        Where where = Where.of("1 = 1").and("p.status = :status", "status", status).and("l.slug = :lab", "lab", lab)
+                .and("l.municipality.slug = :municipality", "municipality", municipality);
+        long total = count("from PurchaseProposal p join p.lab l" + where, where.params());
+        List<PurchaseProposal> found = find(WITH_LAB + where + " order by p.createdAt desc, p.id", where.params())
                 .page(page.page() - 1, page.size()).list();
         withPledges(found);
         return Page.of(found, page, total);

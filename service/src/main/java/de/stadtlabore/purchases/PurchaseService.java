@@ -145,9 +145,10 @@ public class PurchaseService {
      */
     @Transactional
     public PurchaseDtos.ProposalView transition(UUID id, ProposalStatus target) {
+        Lifecycle.reachable("status", target);
         PurchaseProposal p = held(id);
         policy.require(caller.get(), Action.PURCHASE_PROPOSE, p.lab.municipality.id);
-        p.status = p.status.moveTo(Lifecycle.reachable("status", target));
+        p.status = p.status.moveTo(target);
         if (target == ProposalStatus.RECEIVED) {
             receive(p);
         }

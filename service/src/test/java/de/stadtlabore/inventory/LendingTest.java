@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.Sessions;
 import de.stadtlabore.support.Tokens;
 import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
@@ -264,6 +265,42 @@ class LendingTest {
         as(Tokens.staff("soest")).when().get("/reservations/" + late).then().body("overdue", equalTo(true));
         // The expired request no longer blocks the period.
         Fixtures.requestLoan(Tokens.staff("iserlohn"), item, "waldstadtlabor-iserlohn", DAY, DAY.plusDays(1));
+    }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A booking and a change of its item do not overtake each other: while another client retires
+     * the item (played by a database session that holds it), a request for it waits, then sees
+     * the item retired. Before, both went through and the retired item stayed booked.
+     */
+    @Test
+    void aRequestWaitsForTheItemBeingRetiredAndThenIsRefused() throws Exception {
+        String item = soestItem(Unique.name("TEST-RACE-RETIRE"));
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var other = dataSource.getConnection(); var watcher = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var hold = other.prepareStatement("select id from item where id = ?::uuid for update")) {
+                hold.setString(1, item);
+                hold.executeQuery();
+            }
+            var request = pool.submit(() -> wrongRequest().header("Authorization", "Bearer " + Tokens.staff("menden"))
+                    .contentType("application/json")
+                    .body(Fixtures.loan(item, "zukunftswerkstadt-menden", DAY.plusDays(20), DAY.plusDays(21)))
+                    .when().post("/reservations").then().extract().statusCode());
+            Sessions.awaitRequestWaitingForALock(watcher);
+            try (var retire = other.prepareStatement("update item set status = 'retired', version = version + 1"
+                    + " where id = ?::uuid")) {
+                retire.setString(1, item);
+                retire.executeUpdate();
+            }
+            other.commit();
+            assertThat(request.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reservations.count("item.id", UUID.fromString(item))).isZero();
     }
 
     @Transactional

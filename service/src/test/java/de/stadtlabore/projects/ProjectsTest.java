@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import de.stadtlabore.support.Sessions;
 import de.stadtlabore.support.Tokens;
 import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
@@ -134,8 +135,7 @@ class ProjectsTest {
                     .header("If-Match", etag).contentType("application/json")
                     .body(project("freiraum-arnsberg", "").replace("Gemeinsam erproben.", "Veraltet."))
                     .when().put("/projects/" + id).then().extract().statusCode());
-            org.awaitility.Awaitility.await("the PUT waits for the other client").atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> waitingForALock(watcher));
+            Sessions.awaitRequestWaitingForALock(watcher);
             try (var change = other.prepareStatement("update milestone set done = true where id = ?::uuid")) {
                 change.setString(1, milestone);
                 change.executeUpdate();
@@ -148,13 +148,6 @@ class ProjectsTest {
         }
         as(lead).when().get("/projects/" + id).then().body("summary", equalTo("Gemeinsam erproben."))
                 .body("milestones.done", contains(true));
-    }
-
-    private static boolean waitingForALock(java.sql.Connection watcher) throws java.sql.SQLException {
-        try (var query = watcher.prepareStatement("select count(*) from pg_stat_activity"
-                + " where wait_event_type = 'Lock' and datname = current_database()"); var rows = query.executeQuery()) {
-            return rows.next() && rows.getInt(1) > 0;
-        }
     }
 
     @Test

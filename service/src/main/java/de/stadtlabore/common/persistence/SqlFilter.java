@@ -45,6 +45,12 @@ public final class SqlFilter {
         return this;
     }
 
+    /** See {@link Where#and(String)}. */
+    public SqlFilter and(String condition) {
+        where.and(condition);
+        return this;
+    }
+
     /** See {@link Where#with}. */
     public SqlFilter with(String parameter, Object value) {
         where.with(parameter, value);

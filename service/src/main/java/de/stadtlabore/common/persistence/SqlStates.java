@@ -7,6 +7,8 @@ public final class SqlStates {
 
     /** Integrity constraint violations: unique keys, foreign keys, checks, exclusions. */
     public static final String INTEGRITY_VIOLATION = "23";
+    /** The database rolled a transaction back to let another through: a deadlock or a serialisation failure. */
+    public static final String TRANSACTION_ROLLBACK = "40";
     /** An exclusion constraint refused overlapping rows. */
     public static final String EXCLUSION_VIOLATION = "23P01";
 

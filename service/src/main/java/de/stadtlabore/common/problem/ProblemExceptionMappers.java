@@ -173,10 +173,11 @@ public class ProblemExceptionMappers {
             // Someone else changed the object between our If-Match check and the commit.
             return render(ProblemType.PRECONDITION_FAILED, "detail.stale-if-match", List.of(), headers, ctx);
         }
-        if (SqlStates.causedBy(e, SqlStates.INTEGRITY_VIOLATION)) {
-            // The database refused a write that raced another one (a unique key or an exclusion
-            // constraint): the client may retry, so this is a conflict, not a server error.
-            LOG.debugf(e, "Integrity violation in request %s", RequestIds.of(ctx));
+        if (SqlStates.causedBy(e, SqlStates.INTEGRITY_VIOLATION) || SqlStates.causedBy(e, SqlStates.TRANSACTION_ROLLBACK)) {
+            // The database refused a write that raced another one (a unique key, an exclusion
+            // constraint, a deadlock it broke): the client may retry, so this is a conflict, not a
+            // server error.
+            LOG.debugf(e, "Write refused for a concurrent one in request %s", RequestIds.of(ctx));
             return render(ProblemType.CONFLICT, "detail.concurrent-conflict", List.of(), headers, ctx);
         }
         String requestId = RequestIds.of(ctx);
