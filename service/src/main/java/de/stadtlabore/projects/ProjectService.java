@@ -30,6 +30,7 @@ import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.EventService;
 import de.stadtlabore.events.ProjectDirectory;
+import de.stadtlabore.events.dto.EventRef;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabService;
 
@@ -108,10 +109,11 @@ public class ProjectService implements ProjectDirectory {
         if (!input.leadLab().equals(p.leadLab.slug)) {
             throw ApiException.invalid(List.of(new Violation("leadLab", "field.lead-lab-fixed")));
         }
-        tags.requireMatch(ifMatch, detail(p));
+        Parts parts = partsOf(p); // an edit of the project itself leaves its milestones, tasks and events alone
+        tags.requireMatch(ifMatch, parts.view(p));
         apply(input, p);
         audit.record("project.update", "project", p.id.toString(), p.leadLab.municipality.id);
-        return detail(p);
+        return parts.view(p);
     }
 
     @Transactional
@@ -211,8 +213,18 @@ public class ProjectService implements ProjectDirectory {
 
     /** The detail view as the caller sees it: tasks only for members of the network. */
     private ProjectDtos.ProjectView detail(Project p) {
-        return ProjectMapper.view(p, projects.milestonesOf(p.id), isMember() ? projects.tasksOf(p.id) : null,
-                events.ofProject(p.id));
+        return partsOf(p).view(p);
+    }
+
+    private Parts partsOf(Project p) {
+        return new Parts(projects.milestonesOf(p.id), isMember() ? projects.tasksOf(p.id) : null, events.ofProject(p.id));
+    }
+
+    /** What the detail view shows beside the project's own fields; tasks are null for the public. */
+    private record Parts(List<Milestone> milestones, List<Task> tasks, List<EventRef> events) {
+        ProjectDtos.ProjectView view(Project p) {
+            return ProjectMapper.view(p, milestones, tasks, events);
+        }
     }
 
     /** Whether the caller sees network projects and the internal parts (tasks): members of the network. */
