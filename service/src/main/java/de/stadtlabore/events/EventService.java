@@ -3,8 +3,10 @@ package de.stadtlabore.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +48,10 @@ public class EventService {
     static final String DEFAULT_ZONE = "Europe/Berlin";
     static final Duration MAX_WINDOW = Duration.ofDays(366);
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    /** Events start, and windows lie, at most this far from today in either direction. */
+    static final Period HORIZON = Period.ofYears(5);
+    /** The longest a single occurrence may last. */
+    static final Duration MAX_LENGTH = Duration.ofDays(366);
 
     @Inject
     EventRepository events;
@@ -78,8 +84,19 @@ public class EventService {
     @Transactional
     public Page<OccurrenceView> occurrences(Instant from, Instant to, EventRepository.Filter filter,
             boolean freeSeatsOnly, PageRequest page) {
-        Instant start = from == null ? Instant.now() : from;
+        Instant now = Instant.now();
+        Instant start = from == null ? now : from;
         Instant end = to == null ? start.plus(DEFAULT_WINDOW) : to;
+        List<Violation> outside = new ArrayList<>();
+        if (from != null && !withinHorizon(from, now)) {
+            outside.add(new Violation("from", "field.outside-horizon", HORIZON.getYears()));
+        }
+        if (to != null && !withinHorizon(to, now)) {
+            outside.add(new Violation("to", "field.outside-horizon", HORIZON.getYears()));
+        }
+        if (!outside.isEmpty()) {
+            throw ApiException.invalid(outside);
+        }
         if (!end.isAfter(start)) {
             throw ApiException.invalid(List.of(new Violation("to", "field.end-after-start")));
         }
@@ -90,7 +107,6 @@ public class EventService {
                 LocalDateTime.ofInstant(end, ZoneOffset.UTC));
         Map<String, RegistrationRepository.Counts> counts = registrations.counts(
                 candidates.stream().filter(e -> e.capacity != null).map(e -> e.id).toList());
-        Instant now = Instant.now();
         List<OccurrenceView> all = candidates.stream()
                 .flatMap(e -> Recurrences.expand(e, start, end).stream())
                 .sorted(Comparator.comparing((Occurrence o) -> o.start().toInstant())
@@ -101,6 +117,11 @@ public class EventService {
                 .toList();
         int first = Math.min(page.offset(), all.size());
         return Page.of(all.subList(first, Math.min(first + page.size(), all.size())), page, all.size());
+    }
+
+    private static boolean withinHorizon(Instant at, Instant now) {
+        ZonedDateTime today = now.atZone(ZoneOffset.UTC);
+        return !at.isBefore(today.minus(HORIZON).toInstant()) && !at.isAfter(today.plus(HORIZON).toInstant());
     }
 
     private static OccurrenceView.Seats seats(Occurrence o, Map<String, RegistrationRepository.Counts> counts,
@@ -278,16 +299,36 @@ public class EventService {
     private void apply(EventInput input, Event event) {
         List<Violation> violations = new ArrayList<>();
         String zone = input.timeZone() == null ? DEFAULT_ZONE : input.timeZone();
+        ZoneId zoneId = null;
         try {
-            ZoneId.of(zone);
+            zoneId = ZoneId.of(zone);
         } catch (RuntimeException e) {
             violations.add(new Violation("timeZone", "field.unknown-time-zone"));
         }
+        Instant now = Instant.now();
+        boolean startInRange = zoneId == null || withinHorizon(input.start().atZone(zoneId).toInstant(), now);
+        if (!startInRange) {
+            violations.add(new Violation("start", "field.outside-horizon", HORIZON.getYears()));
+        }
         if (!input.end().isAfter(input.start())) {
             violations.add(new Violation("end", "field.end-after-start"));
+        } else if (Duration.between(input.start(), input.end()).compareTo(MAX_LENGTH) > 0) {
+            violations.add(new Violation("end", "field.event-too-long", MAX_LENGTH.toDays()));
         }
-        if (input.recurrence() != null && Recurrences.parse(input.recurrence().rule()) == null) {
-            violations.add(new Violation("recurrence.rule", "field.invalid-rrule"));
+        if (input.recurrence() != null && zoneId != null && startInRange) {
+            Violation refusal = Recurrences.refusal("recurrence.rule", input.recurrence().rule(), input.start(),
+                    zoneId, now);
+            if (refusal != null) {
+                violations.add(refusal);
+            }
+            List<LocalDateTime> exceptions = input.recurrence().exceptions();
+            for (int i = 0; exceptions != null && i < exceptions.size(); i++) {
+                LocalDateTime exception = exceptions.get(i);
+                if (exception.isBefore(input.start())
+                        || exception.atZone(zoneId).isAfter(now.atZone(zoneId).plus(Recurrences.MAX_UNTIL))) {
+                    violations.add(new Violation("recurrence.exceptions[" + i + "]", "field.not-in-series"));
+                }
+            }
         }
         if (input.format().online() && input.onlineUrl() == null) {
             violations.add(new Violation("onlineUrl", "field.required"));

@@ -3,10 +3,12 @@ package de.stadtlabore.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.dmfs.rfc5545.DateTime;
+import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+
+import de.stadtlabore.common.problem.Violation;
 
 /**
  * Expands events into occurrences with lib-recur, in the event's local time: a series at 09:30
@@ -28,7 +33,15 @@ public final class Recurrences {
 
     /** Moved occurrences stay within this distance of their original start. */
     public static final Duration MAX_MOVE = Duration.ofDays(31);
-    private static final int MAX_INSTANCES = 5_000;
+    /**
+     * A series has at most this many occurrences; an open-ended one ends after the last of them.
+     * Every expansion counts from the first occurrence, so its cost never grows with the age of a
+     * series (weekly: 19 years, daily: 2.7 years).
+     */
+    public static final int MAX_INSTANCES = 1_000;
+    /** Until when a series may run at the latest, from today. */
+    public static final Period MAX_UNTIL = Period.ofYears(10);
+    private static final Set<Freq> FREQUENCIES = EnumSet.of(Freq.DAILY, Freq.WEEKLY, Freq.MONTHLY, Freq.YEARLY);
 
     private Recurrences() {
     }
@@ -40,6 +53,56 @@ public final class Recurrences {
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Why a rule cannot be a series with this first start, as a message key with its arguments;
+     * null if it can. Series repeat daily at most, take their time of day from the start, end by
+     * {@link #MAX_UNTIL} and have at least one and, if they end, at most {@link #MAX_INSTANCES}
+     * occurrences.
+     */
+    public static Violation refusal(String field, String text, LocalDateTime start, ZoneId zone, Instant now) {
+        RecurrenceRule rule = parse(text);
+        if (rule == null) {
+            return new Violation(field, "field.invalid-rrule");
+        }
+        if (!FREQUENCIES.contains(rule.getFreq())) {
+            return new Violation(field, "field.rrule-frequency");
+        }
+        // Not a constant: lib-recur's Part must not be initialised before RecurrenceRule.
+        if (rule.hasPart(RecurrenceRule.Part.BYHOUR) || rule.hasPart(RecurrenceRule.Part.BYMINUTE)
+                || rule.hasPart(RecurrenceRule.Part.BYSECOND)) {
+            return new Violation(field, "field.rrule-time-of-day");
+        }
+        DateTime until = rule.getUntil();
+        if (until != null && Instant.ofEpochMilli(until.getTimestamp())
+                .isAfter(now.atZone(zone).plus(MAX_UNTIL).toInstant())) {
+            return new Violation(field, "field.rrule-until-too-far", MAX_UNTIL.getYears());
+        }
+        int n = 0;
+        try {
+            RecurrenceRuleIterator instances = rule.iterator(dtstart(start, zone));
+            while (instances.hasNext() && n <= MAX_INSTANCES) {
+                instances.nextDateTime();
+                n++;
+            }
+        } catch (IllegalArgumentException impossible) {
+            // lib-recur gives up on rules whose filters leave no instance, e.g. 30 February.
+        }
+        if (n == 0) {
+            return new Violation(field, "field.rrule-no-occurrence");
+        }
+        if (n > MAX_INSTANCES && (until != null || rule.getCount() != null)) {
+            return new Violation(field, "field.series-too-long", MAX_INSTANCES);
+        }
+        return null;
+    }
+
+    /** The rule as calendars should read it: an open-ended series ends after MAX_INSTANCES. */
+    public static String bounded(String rule) {
+        RecurrenceRule parsed = parse(rule);
+        return parsed == null || parsed.getUntil() != null || parsed.getCount() != null ? rule
+                : rule + ";COUNT=" + MAX_INSTANCES;
     }
 
     /** Whether a local start is an occurrence of the series (before overrides). */
@@ -84,22 +147,32 @@ public final class Recurrences {
             return !start.isBefore(from) && start.isBefore(to) ? List.of(event.startsLocal) : List.of();
         }
         RecurrenceRule rule = parse(event.rrule);
-        LocalDateTime s = event.startsLocal;
-        DateTime dtstart = new DateTime(TimeZone.getTimeZone(zone), s.getYear(), s.getMonthValue() - 1,
-                s.getDayOfMonth(), s.getHour(), s.getMinute(), s.getSecond());
-        RecurrenceRuleIterator instances = rule.iterator(dtstart);
-        if (from.toEpochMilli() > dtstart.getTimestamp()) {
-            instances.fastForward(from.toEpochMilli());
-        }
         List<LocalDateTime> starts = new ArrayList<>();
-        for (int n = 0; instances.hasNext() && n < MAX_INSTANCES; n++) {
-            DateTime next = instances.nextDateTime();
-            if (next.getTimestamp() >= to.toEpochMilli()) {
-                break;
+        if (rule == null) {
+            return starts;
+        }
+        // No fast-forward: lib-recur would step through every instance since the start anyway,
+        // unbounded. Counting from the first occurrence bounds the work by MAX_INSTANCES.
+        try {
+            RecurrenceRuleIterator instances = rule.iterator(dtstart(event.startsLocal, zone));
+            for (int n = 0; instances.hasNext() && n < MAX_INSTANCES; n++) {
+                DateTime next = instances.nextDateTime();
+                if (next.getTimestamp() >= to.toEpochMilli()) {
+                    break;
+                }
+                if (next.getTimestamp() >= from.toEpochMilli()) {
+                    starts.add(LocalDateTime.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth(),
+                            next.getHours(), next.getMinutes(), next.getSeconds()));
+                }
             }
-            starts.add(LocalDateTime.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth(), next.getHours(),
-                    next.getMinutes(), next.getSeconds()));
+        } catch (IllegalArgumentException impossible) {
+            // A rule stored before today's checks whose filters leave no further instance.
         }
         return starts;
+    }
+
+    private static DateTime dtstart(LocalDateTime s, ZoneId zone) {
+        return new DateTime(TimeZone.getTimeZone(zone), s.getYear(), s.getMonthValue() - 1, s.getDayOfMonth(),
+                s.getHour(), s.getMinute(), s.getSecond());
     }
 }

@@ -89,9 +89,21 @@ class RecurrencesTest {
     }
 
     @Test
-    void anExpansionStopsAtItsInstanceLimit() {
-        Event hourly = SampleEvents.event("2027-01-01T00:00:00", "2027-01-01T00:30:00", "FREQ=HOURLY");
-        List<Occurrence> year = expand(hourly, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
-        assertThat(year).isNotEmpty().hasSizeLessThanOrEqualTo(5_000);
+    void aSeriesEndsAfterItsThousandthOccurrenceHoweverLongAgoItStarted() {
+        Event daily = SampleEvents.event("2027-01-01T10:00:00", "2027-01-01T11:00:00", "FREQ=DAILY");
+        assertThat(expand(daily, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z")).hasSize(365);
+        // The 1,000th occurrence is on 2029-09-26; nothing follows it.
+        assertThat(expand(daily, "2029-09-01T00:00:00Z", "2029-11-01T00:00:00Z")).hasSize(26)
+                .last().extracting(Occurrence::originalStart).isEqualTo(LocalDateTime.parse("2029-09-26T10:00:00"));
+        Event secondly = SampleEvents.event("1990-01-01T10:00:00", "1990-01-01T10:00:01", "FREQ=SECONDLY");
+        assertThat(expand(secondly, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z")).isEmpty();
+    }
+
+    @Test
+    void feedsCarryTheEndOfAnOpenEndedSeries() {
+        assertThat(Recurrences.bounded("FREQ=MONTHLY;BYDAY=-1WE")).isEqualTo("FREQ=MONTHLY;BYDAY=-1WE;COUNT=1000");
+        assertThat(Recurrences.bounded("FREQ=WEEKLY;COUNT=3")).isEqualTo("FREQ=WEEKLY;COUNT=3");
+        assertThat(Recurrences.bounded("FREQ=WEEKLY;UNTIL=20270505T000000Z"))
+                .isEqualTo("FREQ=WEEKLY;UNTIL=20270505T000000Z");
     }
 }

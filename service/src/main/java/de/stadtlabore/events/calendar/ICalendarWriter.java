@@ -17,6 +17,7 @@ import java.util.Set;
 import de.stadtlabore.events.Event;
 import de.stadtlabore.events.EventStatus;
 import de.stadtlabore.events.OccurrenceOverride;
+import de.stadtlabore.events.Recurrences;
 
 /**
  * Writes events as an RFC 5545 iCalendar: series with their RRULE and EXDATE, moved or
@@ -65,7 +66,7 @@ public final class ICalendarWriter {
         line("DTSTART;TZID=" + e.timeZone + ":" + LOCAL.format(e.startsLocal));
         line("DTEND;TZID=" + e.timeZone + ":" + LOCAL.format(e.endsLocal));
         if (e.rrule != null) {
-            line("RRULE:" + e.rrule);
+            line("RRULE:" + Recurrences.bounded(e.rrule));
             if (!e.exdates.isEmpty()) {
                 line("EXDATE;TZID=" + e.timeZone + ":"
                         + String.join(",", e.exdates.stream().sorted().map(LOCAL::format).toList()));
