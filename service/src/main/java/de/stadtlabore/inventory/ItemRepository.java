@@ -132,15 +132,20 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
         return list("purchaseId = ?1 order by inventoryNumber", purchase).stream().map(item -> item.id).toList();
     }
 
-    /** The suggested categories (in German or English) and those labs named themselves. */
+    /**
+     * The suggested categories (in German or English), then those labs named themselves for
+     * items the caller may see.
+     */
     @SuppressWarnings("unchecked")
-    public List<CategoryView> categories(boolean english) {
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select slug, " + (english ? "name_en" : "name_de") + ", true from equipment_category "
-                        + "union select distinct category, category, false from item "
-                        + "where category not in (select slug from equipment_category) order by 3 desc, 2")
-                .getResultList();
-        return rows.stream().map(r -> new CategoryView((String) r[0], (String) r[1], (Boolean) r[2])).toList();
+    public List<CategoryView> categories(InventoryView view, boolean english) {
+        List<Object[]> suggested = getEntityManager().createNativeQuery("select slug, "
+                + (english ? "name_en" : "name_de") + " from equipment_category order by 2").getResultList();
+        List<String> named = visible(view).and("i.category not in (select slug from equipment_category)")
+                .select(getEntityManager(), "distinct i.category", "i.category").getResultList();
+        List<CategoryView> categories = new ArrayList<>();
+        suggested.forEach(row -> categories.add(new CategoryView((String) row[0], (String) row[1], true)));
+        named.forEach(category -> categories.add(new CategoryView(category, category, false)));
+        return categories;
     }
 
     private List<Item> withLab(List<UUID> ids) {

@@ -87,11 +87,14 @@ public class ItemService {
     }
 
     private Item seen(Item item) {
-        if (!policy.inventoryView(caller.get()).canSee(item.publiclyVisible, item.isNetworkShared(),
-                item.ownerMunicipalityId())) {
+        if (!canSee(policy.inventoryView(caller.get()), item)) {
             throw notFound(item.id);
         }
         return item;
+    }
+
+    private static boolean canSee(AccessPolicy.InventoryView view, Item item) {
+        return view.canSee(item.publiclyVisible, item.isNetworkShared(), item.ownerMunicipalityId());
     }
 
     @Transactional
@@ -135,16 +138,21 @@ public class ItemService {
         return InventoryMapper.view(item);
     }
 
-    /** The suggested categories and those labs named themselves, in German or English. */
+    /** The suggested categories and those labs named themselves for items the caller may see. */
     @Transactional
     public List<CategoryView> categories(boolean english) {
-        return items.categories(english);
+        return items.categories(policy.inventoryView(caller.get()), english);
     }
 
-    /** Items of a category in service in the network, with their loans since a point in time. For purchases. */
+    /**
+     * Items of a category in service in the network that the caller may see, with their loans
+     * since a point in time. For purchases.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ItemLoans> inCategoryWithLoans(String category, OffsetDateTime since) {
+        AccessPolicy.InventoryView view = policy.inventoryView(caller.get());
         return items.inCategoryWithLoans(category, since).stream()
+                .filter(lent -> canSee(view, lent.item()))
                 .map(lent -> new ItemLoans(InventoryMapper.item(lent.item()), lent.loans())).toList();
     }
 

@@ -134,6 +134,20 @@ class InventoryItemsTest {
     }
 
     @Test
+    void categoriesOfPrivateItemsAreNotListedToThePublic() {
+        String secret = Unique.slug("secret");
+        String open = Unique.slug("open");
+        for (String[] item : new String[][] { { secret, "false" }, { open, "true" } }) {
+            as(Tokens.staff("menden")).contentType("application/json")
+                    .body(Fixtures.item("zukunftswerkstadt-menden", Unique.name("TEST-CAT"), item[0], "lab",
+                            Boolean.parseBoolean(item[1]), "available"))
+                    .when().post("/items").then().statusCode(201);
+        }
+        api().when().get("/equipment-categories").then().statusCode(200)
+                .body("slug", hasItem(open)).body("slug", not(hasItem(secret)));
+    }
+
+    @Test
     void categoriesAreSuggestedInTheCallersLanguage() {
         api().when().get("/equipment-categories").then().statusCode(200)
                 .body("find { it.slug == '3d-printer' }.name", equalTo("3D-Drucker"));

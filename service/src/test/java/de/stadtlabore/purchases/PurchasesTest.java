@@ -80,6 +80,23 @@ class PurchasesTest {
     }
 
     @Test
+    void aProposalNeverShowsAnotherMunicipalitysPrivateItems() {
+        String category = Unique.slug("tablet");
+        String privateToMenden = Fixtures.createItem(Tokens.staff("menden"), "zukunftswerkstadt-menden",
+                Unique.name("TEST-PRIV"), category, "lab");
+        String sharedBySoest = Fixtures.createItem(Tokens.staff("soest"), "stadtlabor-soest", Unique.name("TEST-OWN"),
+                category, "lab");
+        // Elsewhere in the API the item does not exist for Soest ...
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("soest")).when()
+                .get("/items/" + privateToMenden).then().statusCode(404);
+        // ... and so a proposal of Soest's does not name it either; Soest's own lab-only item it does.
+        as(Tokens.staff("soest")).contentType("application/json")
+                .body(proposal("stadtlabor-soest", 2, category, LocalDate.now().plusDays(20)))
+                .when().post("/purchases").then().statusCode(201)
+                .body("networkOwns.item", contains(sharedBySoest));
+    }
+
+    @Test
     void receivedPurchasesBecomeItemsOfTheLabsThatPledged() {
         String id = propose(Tokens.staff("soest"), proposal("stadtlabor-soest", 3, "tablet", LocalDate.now().plusDays(20)));
         as(Tokens.staff("arnsberg")).contentType("application/json")
