@@ -1,5 +1,6 @@
 package de.stadtlabore.access;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,12 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
     @Inject
     ProviderDirectory directory;
 
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    Clock clock;
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || identity.getAttribute(CALLER_ATTRIBUTE) != null
@@ -41,6 +48,9 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         ProviderDirectory.Tenant tenant = tenantId == null ? null : directory.forTenantId(tenantId);
         if (tenant == null || token.getSubject() == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Token of an unknown tenant or without subject"));
+        }
+        if (token.getIssuedAtTime() > clock.instant().plus(config.clockSkew()).getEpochSecond()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Token issued in the future"));
         }
         ProviderDirectory.Member member = null;
         if (!tenant.network()) {

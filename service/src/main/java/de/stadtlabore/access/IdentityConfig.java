@@ -33,4 +33,45 @@ public interface IdentityConfig {
     /** The window in which failed attempts are counted, and how long a throttled client waits. */
     @WithDefault("5M")
     Duration apiKeyFailureWindow();
+
+    /** Which provider URLs the service may contact (issuers, discovery documents, key sets). */
+    ProviderUrls providerUrls();
+
+    /** How often the signing keys of every trusted provider are fetched again. */
+    @WithDefault("5M")
+    Duration keyRefresh();
+
+    /**
+     * The shortest time between two fetches of a provider's keys when tokens name a key it did
+     * not have (a key rotation, or a forged token).
+     */
+    @WithDefault("60S")
+    Duration keyRecheckMin();
+
+    /** The longest wait between attempts to reach a provider that failed (doubling from 15 s). */
+    @WithDefault("30M")
+    Duration keyRetryMax();
+
+    /** How far in the future a token's {@code iat} may lie (clock skew between servers). */
+    @WithDefault("60S")
+    Duration clockSkew();
+
+    /** Which provider URLs the service may contact. */
+    interface ProviderUrls {
+
+        /** Whether plain {@code http} is allowed (dev mode and tests only). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** Whether loopback addresses are allowed (dev mode and tests only). */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /**
+         * Whether private, link-local and shared addresses are allowed: for a provider inside the
+         * city's own network.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+    }
 }

@@ -33,6 +33,9 @@ public class IdentityProviderService {
     @Inject
     Event<ProvidersChanged> providersChanged;
 
+    @Inject
+    ProviderUrlPolicy urls;
+
     /** The providers a municipality trusts. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<IdentityProviderView> of(UUID municipality) {
@@ -60,6 +63,14 @@ public class IdentityProviderService {
                 if (settings.get(j).issuer().equals(s.issuer())) {
                     violations.add(new Violation(field, "field.duplicate-issuer"));
                 }
+            }
+            String issuerRefusal = urls.refusal(s.issuer());
+            if (issuerRefusal != null) {
+                violations.add(new Violation(field, issuerRefusal));
+            }
+            String serverRefusal = s.authServerUrl() == null ? null : urls.refusal(s.authServerUrl());
+            if (serverRefusal != null) {
+                violations.add(new Violation("identityProviders[" + i + "].authServerUrl", serverRefusal));
             }
             if (providers.withIssuer(s.issuer()).stream()
                     .anyMatch(other -> !other.municipalityId.equals(self) && !shareable(s, other))) {

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import de.stadtlabore.common.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
 
@@ -38,14 +40,22 @@ public class ProviderDirectory {
     public record Tenant(String tenantId, String issuer, String authServerUrl, String audience, String rolesClaim,
             String municipalityClaim, boolean network, List<Member> members) {
 
-        OidcTenantConfig oidcConfig() {
+        /**
+         * How Quarkus checks a token signed with one of this provider's keys. The key is given,
+         * not discovered: verifying a token never makes the service contact the provider.
+         */
+        OidcTenantConfig oidcConfig(ProviderKeys.Key key) {
             return OidcTenantConfig.builder()
-                    .tenantId(tenantId)
-                    .authServerUrl(authServerUrl)
+                    .tenantId(tenantId + "-" + hash(key.encoded()).substring(0, 12))
+                    .publicKey(key.encoded())
                     .applicationType(ApplicationType.SERVICE)
                     .token().issuer(issuer).audience(audience).allowJwtIntrospection(false).end()
                     .roles().roleClaimPath(rolesClaim).end()
                     .build();
+        }
+
+        ProviderKeys.Source keySource() {
+            return new ProviderKeys.Source(issuer, authServerUrl);
         }
     }
 
@@ -54,6 +64,9 @@ public class ProviderDirectory {
 
     @Inject
     IdentityConfig config;
+
+    @Inject
+    ProviderKeys keys;
 
     private volatile Map<String, Tenant> byIssuer = Map.of();
     private volatile Map<String, Tenant> byTenantId = Map.of();
@@ -72,12 +85,33 @@ public class ProviderDirectory {
 
     /** The tenant a token was validated with (it was resolved moments before). */
     public Tenant forTenantId(String tenantId) {
-        return byTenantId.get(tenantId);
+        int keyTag = tenantId.lastIndexOf('-');
+        return keyTag < 0 ? null : byTenantId.get(tenantId.substring(0, keyTag));
     }
 
-    /** Makes this replica see provider changes as soon as they are committed. */
+    /** The key of a tenant's provider that a token names; never contacts the provider. */
+    public ProviderKeys.Lookup key(Tenant tenant, String kid) {
+        return keys.lookup(tenant.keySource(), kid);
+    }
+
+    /**
+     * Makes this replica see provider changes as soon as they are committed, and fetches the
+     * keys of new providers (in the request of the administrator who changed them).
+     */
     void invalidate(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProvidersChanged change) {
-        loadedAt = Instant.EPOCH;
+        reloadWithKeys();
+    }
+
+    void start(@Observes StartupEvent start) {
+        reloadWithKeys();
+    }
+
+    /** Picks up other replicas' changes and fetches keys that are due; the only periodic contact with providers. */
+    @Scheduled(every = "${stadtlabore.identity.key-check-interval:15s}", delayed = "15s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadWithKeys() {
+        reload();
+        keys.refresh(byIssuer.values().stream().map(Tenant::keySource).toList());
     }
 
     public boolean isNetworkIssuer(String issuer) {

@@ -66,7 +66,10 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "unused-with-trust-auth",
-                "stadtlabore.identity.network-issuers", keycloakUrl + "/realms/stadtlabore-netzwerk");
+                "stadtlabore.identity.network-issuers", keycloakUrl + "/realms/stadtlabore-netzwerk",
+                // Keycloak runs beside the service on loopback, as an operator may allow.
+                "stadtlabore.identity.provider-urls.allow-http", "true",
+                "stadtlabore.identity.provider-urls.allow-loopback", "true");
     }
 
     private void startKeycloak() throws IOException {

@@ -34,7 +34,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String key = context.request().getHeader(HEADER);
         if (key == null) {
-            return Uni.createFrom().nullItem();
+            String authorization = context.request().getHeader("Authorization");
+            // Bearer tokens are OIDC's; any other credential is one nobody here accepts: refused,
+            // never served as anonymous.
+            return authorization == null || authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? Uni.createFrom().nullItem()
+                    : Uni.createFrom().failure(new AuthenticationFailedException("Unsupported authorization scheme"));
         }
         if (context.request().getHeader("Authorization") != null) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Send either a bearer token or an API key"));

@@ -114,8 +114,10 @@ public class ProblemExceptionMappers {
     public Response unauthorized(RuntimeException e, HttpHeaders headers, RoutingContext ctx) {
         java.time.Duration retryAfter = Throttling.retryAfter(e);
         if (retryAfter != null) {
-            Response response = render(ProblemType.TOO_MANY_REQUESTS, "detail.too-many-failed-keys", List.of(),
-                    headers, ctx);
+            boolean provider = Throttling.providerUnavailable(e);
+            Response response = provider
+                    ? render(ProblemType.SERVICE_UNAVAILABLE, "detail.identity-provider-unavailable", List.of(), headers, ctx)
+                    : render(ProblemType.TOO_MANY_REQUESTS, "detail.too-many-failed-keys", List.of(), headers, ctx);
             long seconds = Math.max(1, retryAfter.toSeconds());
             return Response.fromResponse(response).header("Retry-After", seconds).build();
         }
