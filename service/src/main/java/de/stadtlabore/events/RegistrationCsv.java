@@ -1,5 +1,6 @@
 package de.stadtlabore.events;
 
+import java.util.Arrays;
 import java.util.List;
 
 import de.stadtlabore.common.http.Csv;
@@ -15,8 +16,8 @@ public final class RegistrationCsv {
 
     public static String of(List<RegistrationView> registrations) {
         return Csv.of(HEADER, registrations.stream()
-                .map(r -> List.of(Csv.plain(r.id()), r.status().wireName(), Csv.plain(r.seats()), Csv.text(r.name()),
-                        Csv.text(r.email()), Csv.plain(r.createdAt())))
+                .<List<?>>map(r -> Arrays.asList(r.id(), r.status().wireName(), r.seats(), r.name(), r.email(),
+                        r.createdAt()))
                 .toList());
     }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import de.stadtlabore.events.calendar.ICalendarWriter;
 import de.stadtlabore.support.Tokens;
 import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +54,28 @@ class CalendarFeedTest {
 
     static Instant instant(Temporal temporal) {
         return temporal instanceof ZonedDateTime z ? z.toInstant() : ((OffsetDateTime) temporal).toInstant();
+    }
+
+    @Test
+    void noTitleCanEndALineOrStartAPropertyAsAnIndependentParserReadsIt() throws Exception {
+        // A lone carriage return used to reach feeds unescaped (finding 7).
+        String[] titles = { "Eins\rATTENDEE:mailto:x@example.org", "Zwei\nLOCATION:anderswo", "Drei\r\nURL:x",
+                "Kaffee, Kuchen; Kino \\ Nacht", "Null\u0000Byte\u0007Glocke\u001bEscape\u007fDel\tTab" };
+        for (String title : titles) {
+            Event e = SampleEvents.event("2027-06-05T10:00:00", "2027-06-05T16:00:00", null);
+            e.title = title;
+            String ics = ICalendarWriter.write("Stadtlabore", "api.example.org", "https://api.example.org/events/",
+                    List.of(e));
+            for (String line : ics.split("\r\n", -1)) {
+                assertThat(line).doesNotContain("\r").doesNotContain("\n").doesNotContainPattern("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
+            }
+            VEvent parsed = parse(ics).<VEvent>getComponents("VEVENT").get(0);
+            String expected = title.replace("\r\n", "\n").replace('\r', '\n')
+                    .replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "");
+            assertThat(parsed.<Property>getProperty("SUMMARY").map(Property::getValue)).contains(expected);
+            List<String> names = parsed.<Property>getProperties().stream().map(Property::getName).toList();
+            assertThat(names).containsOnlyOnce("SUMMARY", "UID", "URL").doesNotContain("ATTENDEE", "LOCATION");
+        }
     }
 
     @Test

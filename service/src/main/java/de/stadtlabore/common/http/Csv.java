@@ -1,36 +1,50 @@
 package de.stadtlabore.common.http;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Comma-separated values as RFC 4180 describes them, safe to open in a spreadsheet program. */
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Comma-separated values as RFC 4180 describes them (Apache Commons CSV), safe to open in a
+ * spreadsheet program: no cell is ever evaluated as a formula.
+ */
 public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
-    /** Characters that make spreadsheet programs read a cell as a formula. */
-    private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n")
+            .setQuoteMode(QuoteMode.ALL_NON_NULL).setNullString("").get();
 
     private Csv() {
     }
 
-    /** A header line and one line per row, each ended with CRLF; every row already made of cells. */
-    public static String of(List<String> header, List<List<String>> rows) {
-        StringBuilder csv = new StringBuilder(String.join(",", header)).append("\r\n");
-        rows.forEach(row -> csv.append(String.join(",", row)).append("\r\n"));
-        return csv.toString();
-    }
-
-    /** Free text as a quoted cell; a leading formula character is defused, nothing (null) stays empty. */
-    public static String text(String value) {
-        if (value == null) {
-            return "";
+    /** A header line and one line per row, each ended with CRLF; null cells stay empty. */
+    public static String of(List<String> header, List<List<?>> rows) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(header.stream().map(Csv::defused));
+            for (List<?> row : rows) {
+                printer.printRecord(row.stream().map(cell -> cell == null ? null : defused(cell.toString())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String safe = FORMULA.matcher(value).matches() ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return out.toString();
     }
 
-    /** A value that needs no quoting (numbers, ids, timestamps, words of a closed set); null stays empty. */
-    public static String plain(Object value) {
-        return value == null ? "" : value.toString();
+    /**
+     * The cell as text no spreadsheet evaluates: a cell whose first visible character would
+     * start a formula (= + - @, also their full-width forms), or that starts with a tab or a
+     * line break, gets a leading apostrophe (OWASP's advice for CSV injection).
+     */
+    static String defused(String cell) {
+        String visible = cell.stripLeading();
+        boolean control = !cell.isEmpty() && (cell.charAt(0) == '\t' || cell.charAt(0) == '\r' || cell.charAt(0) == '\n');
+        boolean formula = !visible.isEmpty() && "=+-@＝＋－＠".indexOf(visible.charAt(0)) >= 0;
+        return control || formula ? "'" + cell : cell;
     }
 }

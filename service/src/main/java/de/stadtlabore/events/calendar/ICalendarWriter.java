@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import de.stadtlabore.events.Event;
 import de.stadtlabore.events.EventStatus;
@@ -26,6 +27,8 @@ import de.stadtlabore.events.Recurrences;
  */
 public final class ICalendarWriter {
 
+    /** Characters that an iCalendar TEXT value may not contain: every control character but tab. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String[] DAYS = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
@@ -161,9 +164,15 @@ public final class ICalendarWriter {
         line(name + ":" + escape(value));
     }
 
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n");
+    /**
+     * A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line break
+     * (CRLF, LF or a lone CR) as {@code \\n}, and the control characters TEXT may not contain
+     * (all but tab) dropped, so that no input can end a line or start a property.
+     */
+    static String escape(String value) {
+        String text = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\\n");
+        return CONTROL.matcher(text).replaceAll("");
     }
 
     /** Folds lines longer than 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
