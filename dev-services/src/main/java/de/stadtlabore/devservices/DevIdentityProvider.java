@@ -30,8 +30,8 @@ import com.sun.net.httpserver.HttpServer;
  * A small OpenID Connect provider for {@code quarkus:dev} and the test suite, so that neither
  * needs a container. It serves Keycloak's URL layout ({@code /realms/<realm>/...}): discovery,
  * JWKS and a token endpoint (password and client-credentials grants), with realms, users and
- * clients read from the Keycloak realm exports in {@code deploy/keycloak/}. Tokens are real
- * RS256-signed JWTs; the service validates them exactly as it validates Keycloak's.
+ * clients read from the demo Keycloak realm exports in {@code deploy/keycloak/demo/}. Tokens are
+ * real RS256-signed JWTs; the service validates them exactly as it validates Keycloak's.
  *
  * <p>For tests and local experiments it also offers, on loopback only: creating a realm at run
  * time ({@code POST /admin/realms}), rotating a realm's signing key

@@ -23,9 +23,10 @@ import io.smallrye.config.PropertiesConfigSource;
  * <li>PostgreSQL ({@link DevDatabase}), unless a JDBC URL is configured. Dev: a persistent
  * cluster in {@code stadtlabore.dev-database.data-dir} on {@code stadtlabore.dev-database.port};
  * test: a throw-away cluster on a free port.</li>
- * <li>An OpenID Connect provider ({@link DevIdentityProvider}) with the realms of
- * {@code deploy/keycloak/}. Dev: on {@code stadtlabore.dev-idp.port}; test: on a free port. Its
- * {@code stadtlabore-netzwerk} realm is the network's provider.</li>
+ * <li>An OpenID Connect provider ({@link DevIdentityProvider}) with the demo realms of
+ * {@code deploy/keycloak/demo/} (dev and test only; production templates are in
+ * {@code deploy/keycloak/production/}). Dev: on {@code stadtlabore.dev-idp.port}; test: on a
+ * free port. Its {@code stadtlabore-netzwerk} realm is the network's provider.</li>
  * <li>The demo data ({@code db/demo}): the four municipalities with their labs, inventory, events,
  * projects and purchases; it registers the provider's realms as the municipalities' providers.</li>
  * </ul>
@@ -58,7 +59,7 @@ public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
             config.put("quarkus.datasource.password", "");
         }
         if (flag(context, "stadtlabore.dev-idp.enabled")) {
-            Path realms = root.resolve(value(context, "stadtlabore.dev-idp.realms-dir", "deploy/keycloak"));
+            Path realms = root.resolve(value(context, "stadtlabore.dev-idp.realms-dir", "deploy/keycloak/demo"));
             String idp = DevIdentityProvider.ensureRunning(realms,
                     dev ? Integer.parseInt(value(context, "stadtlabore.dev-idp.port", "18180")) : 0);
             config.put("stadtlabore.dev-idp.url", idp);

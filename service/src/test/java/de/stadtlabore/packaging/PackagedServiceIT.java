@@ -94,7 +94,7 @@ class PackagedServiceIT {
 
     @Test
     void aFifthMunicipalityWithANewRealmIsAcceptedWithoutRestart() throws IOException {
-        String realm = Files.readString(Repository.file("deploy/keycloak/stadtlabore-arnsberg-realm.json"))
+        String realm = Files.readString(Repository.file("deploy/keycloak/demo/stadtlabore-arnsberg-realm.json"))
                 .replace("arnsberg", "lippstadt").replace("Arnsberg", "Lippstadt");
         KeycloakTokens.createRealm(realm);
         String lippstadtAdmin = KeycloakTokens.person("stadtlabore-lippstadt", "lippstadt-admin");

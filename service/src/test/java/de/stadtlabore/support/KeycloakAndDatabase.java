@@ -26,8 +26,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * What the packaged service meets in production, started on 127.0.0.1 for the integration
  * tests: a PostgreSQL server of its own, and a real Keycloak 26 (the distribution from Maven
- * Central, unpacked by the build) with the realms of {@code deploy/keycloak/}. Keycloak needs a
- * JDK 21 or newer: {@code KEYCLOAK_JAVA_HOME}, else the first such JDK under
+ * Central, unpacked by the build) with the demo realms of {@code deploy/keycloak/demo/}.
+ * Keycloak needs a JDK 21 or newer: {@code KEYCLOAK_JAVA_HOME}, else the first such JDK under
  * {@code /usr/lib/jvm}, else the running one.
  */
 public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager {
@@ -78,7 +78,7 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("No Keycloak distribution at " + home + " (unpacked by mvn pre-integration-test)");
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        try (Stream<Path> realms = Files.list(Repository.file("deploy/keycloak"))) {
+        try (Stream<Path> realms = Files.list(Repository.file("deploy/keycloak/demo"))) {
             for (Path realm : realms.filter(f -> f.toString().endsWith("-realm.json")).toList()) {
                 Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Access tokens from the embedded identity provider that dev mode and the tests run, with the
- * realms and demo users of {@code deploy/keycloak/} (every demo password is {@code demo}).
+ * realms and demo users of {@code deploy/keycloak/demo/} (every demo password is {@code demo}).
  */
 public final class Tokens {
 
