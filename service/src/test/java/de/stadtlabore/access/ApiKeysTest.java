@@ -132,6 +132,36 @@ class ApiKeysTest {
         withKey(valid, "198.51.100.251").when().get("/me").then().statusCode(200);
     }
 
+    /**
+     * Finding 8: a client that is not one of the trusted proxies (here from 127.0.0.2; the tests'
+     * proxy is 127.0.0.1) cannot choose its address with X-Forwarded-For to escape throttling.
+     */
+    @Test
+    void aClientOutsideTheTrustedProxiesCannotChooseItsAddress() throws Exception {
+        int[] statuses = new int[14];
+        for (int i = 0; i < statuses.length; i++) {
+            statuses[i] = rawGet("127.0.0.2", "/me", "X-API-Key: slk_guessing_" + "y".repeat(30) + i,
+                    "X-Forwarded-For: 203.0.113." + (i + 1));
+        }
+        assertThat(statuses).startsWith(401, 401, 401, 401, 401, 401, 401, 401, 401, 401).endsWith(429, 429, 429, 429);
+    }
+
+    /** A GET sent from a local address of the test's choice; returns the status code. */
+    static int rawGet(String from, String path, String... headers) throws java.io.IOException {
+        int port = io.restassured.RestAssured.port;
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(from), 0)) {
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
     @Test
     void refusesUnknownScopesAndLongLifetimes() {
         wrongRequest().header("Authorization", "Bearer " + Tokens.admin("arnsberg")).contentType("application/json")

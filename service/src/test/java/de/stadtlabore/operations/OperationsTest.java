@@ -6,8 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -22,22 +25,29 @@ class OperationsTest {
                 .header("Strict-Transport-Security", containsString("max-age="));
     }
 
+    /** The management interface ({@code /q/} on its own port): health and metrics, inside the cluster only. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void readinessChecksTheDatabase() {
-        given().when().get("/q/health/ready")
+        given().when().get(management + "health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(management + "health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
+    void metricsAreExposedForPrometheusOnTheManagementInterfaceOnly() {
         given().when().get("/labs");
-        given().when().get("/q/metrics")
+        given().when().get(management + "metrics")
                 .then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/labs\""));
+        // Finding 9: the public port has neither metrics nor health.
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test
@@ -45,7 +55,6 @@ class OperationsTest {
         hasSecurityHeaders(given().when().get("/labs").then())
                 .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         hasSecurityHeaders(given().when().get("/nowhere").then().statusCode(404));
-        hasSecurityHeaders(given().when().get("/q/health/ready").then());
         // Swagger UI runs scripts of its own, but still only from this origin.
         hasSecurityHeaders(given().when().get("/q/swagger-ui/").then())
                 .header("Content-Security-Policy", containsString("script-src 'self'"));

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import de.stadtlabore.support.KeycloakAndDatabase;
 import de.stadtlabore.support.KeycloakTokens;
 import de.stadtlabore.support.Repository;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -32,16 +34,20 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @QuarkusTestResource(value = KeycloakAndDatabase.class, restrictToAnnotatedClass = true)
 class PackagedServiceIT {
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void theProductionPackageHasNoDemoDataButItsOperationsEndpoints() {
         // The demo data's municipalities, labs and events do not exist here.
         wrongRequest().when().get("/labs/freiraum-arnsberg").then().statusCode(404);
         wrongRequest().when().get("/municipalities/iserlohn").then().statusCode(404);
         wrongRequest().when().get("/events/5f000000-0000-4000-8000-000000000002").then().statusCode(404);
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("Stadtlabore API"));
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get(management + "metrics").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -13,7 +13,9 @@ import de.stadtlabore.access.IdentityConfig;
 
 /**
  * Slows down guessing: a client address with too many failed API-key attempts within the window
- * is refused for the rest of it. Counted per replica, in memory.
+ * is refused for the rest of it. Counted per replica, in memory, for at most
+ * {@link #MAX_TRACKED_CLIENTS} addresses: when that many are tracked, expired windows go first,
+ * then those with the fewest failures, so that the map never grows without bound.
  */
 @Singleton
 public class FailedAttemptThrottle {
@@ -27,16 +29,18 @@ public class FailedAttemptThrottle {
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
+    private final int capacity;
 
     @Inject
     FailedAttemptThrottle(IdentityConfig config, Clock clock) {
-        this(config.apiKeyMaxFailures(), config.apiKeyFailureWindow(), clock);
+        this(config.apiKeyMaxFailures(), config.apiKeyFailureWindow(), clock, MAX_TRACKED_CLIENTS);
     }
 
-    FailedAttemptThrottle(int maxFailures, Duration window, Clock clock) {
+    FailedAttemptThrottle(int maxFailures, Duration window, Clock clock, int capacity) {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     /** How long the client must still wait, or {@link Duration#ZERO} if it may try. */
@@ -55,12 +59,21 @@ public class FailedAttemptThrottle {
 
     public void recordFailure(String client) {
         Instant now = clock.instant();
-        if (windows.size() > MAX_TRACKED_CLIENTS) {
-            windows.entrySet().removeIf(e -> expired(e.getValue(), now));
+        if (windows.size() >= capacity && !windows.containsKey(client)) {
+            makeRoom(now);
         }
         windows.compute(client, (key, current) -> current == null || expired(current, now)
                 ? new Window(now, 1)
                 : new Window(current.start(), current.failures() + 1));
+    }
+
+    /** Drops expired windows; if none expired, the tenth of the windows with the fewest failures. */
+    private synchronized void makeRoom(Instant now) {
+        windows.entrySet().removeIf(e -> expired(e.getValue(), now));
+        if (windows.size() >= capacity) {
+            windows.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> e.getValue().failures()))
+                    .limit(Math.max(1, capacity / 10)).map(Map.Entry::getKey).toList().forEach(windows::remove);
+        }
     }
 
     /** How many clients it keeps track of. */

@@ -33,7 +33,7 @@ class FailedAttemptThrottleTest {
     }
 
     final TestClock clock = new TestClock();
-    final FailedAttemptThrottle throttle = new FailedAttemptThrottle(3, Duration.ofMinutes(5), clock);
+    final FailedAttemptThrottle throttle = new FailedAttemptThrottle(3, Duration.ofMinutes(5), clock, 100);
 
     @Test
     void aClientIsThrottledAfterTooManyFailuresForTheRestOfTheWindow() {
@@ -63,11 +63,24 @@ class FailedAttemptThrottleTest {
 
     @Test
     void expiredClientsAreForgottenWhenTooManyAreTracked() {
-        for (int i = 0; i <= FailedAttemptThrottle.MAX_TRACKED_CLIENTS; i++) {
+        for (int i = 0; i < 100; i++) {
             throttle.recordFailure("client-" + i);
         }
         clock.now = clock.now.plus(Duration.ofMinutes(6));
         throttle.recordFailure("late");
         assertThat(throttle.tracked()).isEqualTo(1);
+    }
+
+    @Test
+    void addressesChosenByAnAttackerNeverGrowTheMapBeyondItsCapacity() {
+        for (int i = 0; i < 100; i++) {
+            throttle.recordFailure("198.51.100.1");
+        }
+        for (int i = 0; i < 10_000; i++) {
+            throttle.recordFailure("2001:db8::" + Integer.toHexString(i));
+            assertThat(throttle.tracked()).isLessThanOrEqualTo(100);
+        }
+        // The client with the most failures is kept, and still throttled.
+        assertThat(throttle.retryAfter("198.51.100.1")).isPositive();
     }
 }
