@@ -114,6 +114,12 @@ public class ProviderDirectory {
         keys.refresh(byIssuer.values().stream().map(Tenant::keySource).toList());
     }
 
+    /** Whether the municipality trusts the issuer (today; providers can be removed). */
+    public boolean trusts(UUID municipality, String issuer) {
+        Tenant tenant = forIssuer(issuer);
+        return tenant != null && tenant.members().stream().anyMatch(m -> m.municipalityId().equals(municipality));
+    }
+
     public boolean isNetworkIssuer(String issuer) {
         return config.networkIssuers().orElse(List.of()).contains(issuer);
     }

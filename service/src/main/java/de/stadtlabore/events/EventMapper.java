@@ -47,6 +47,6 @@ final class EventMapper {
      */
     static RegistrationView view(Registration r, Integer position, String token) {
         return new RegistrationView(r.id, r.event.id, r.occurrence, r.status, r.seats, position, r.name, r.email,
-                r.createdAt, r.cancelledAt, token);
+                r.createdAt, r.cancelledAt, r.cancelledBy, r.spam ? Boolean.TRUE : null, token);
     }
 }

@@ -59,4 +59,11 @@ public class Registration {
 
     @Column(name = "erased_at")
     public OffsetDateTime erasedAt;
+
+    @Column(name = "cancelled_by")
+    public CancelledBy cancelledBy;
+
+    /** Marked as spam by an organiser. */
+    @Column(nullable = false)
+    public boolean spam;
 }

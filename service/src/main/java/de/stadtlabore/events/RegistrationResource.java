@@ -22,6 +22,7 @@ import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.events.dto.CancelRequest;
+import de.stadtlabore.events.dto.OrganiserCancellation;
 import de.stadtlabore.events.dto.RegistrationInput;
 import de.stadtlabore.events.dto.RegistrationView;
 import io.quarkus.security.Authenticated;
@@ -77,6 +78,17 @@ public class RegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public RegistrationView cancel(@PathParam("id") String id, @NotNull @Valid CancelRequest request) {
         return registrations.cancel(Params.uuid("id", id), request.token());
+    }
+
+    @POST
+    @Path("events/{id}/occurrences/{occurrence}/registrations/{registration}/cancel")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public RegistrationView cancelByOrganiser(@PathParam("id") String id, @PathParam("occurrence") String occurrence,
+            @PathParam("registration") String registration, @NotNull @Valid OrganiserCancellation request) {
+        return registrations.cancelByOrganiser(Params.uuid("id", id), EventResource.localDateTime(occurrence),
+                Params.uuid("registration", registration), request.spam());
     }
 
     private List<RegistrationView> listed(String id, String occurrence) {

@@ -17,6 +17,8 @@ import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.common.ratelimit.RateLimitConfig;
+import de.stadtlabore.common.ratelimit.RateLimiter;
 import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.dto.RegistrationInput;
@@ -48,6 +50,9 @@ public class RegistrationService {
     @Inject
     jakarta.enterprise.event.Event<RegistrationMails.Message> mails;
 
+    @Inject
+    RateLimiter limits;
+
     /** Registers; the answer carries the secret of the cancel link, which is shown only here. */
     @Transactional
     public RegistrationView register(UUID eventId, LocalDateTime occurrence, RegistrationInput input) {
@@ -69,6 +74,9 @@ public class RegistrationService {
         if (!windowOpen(event, o, Instant.now())) {
             throw new ApiException(ProblemType.CONFLICT, "detail.registration-closed");
         }
+        RateLimitConfig limit = limits.config();
+        limits.require(new RateLimiter.Policy("registration-email", limit.registrationPerEmail(),
+                limit.registrationWindow()), Secrets.sha256Hex(input.email().strip().toLowerCase(Locale.ROOT)));
 
         // From here until the commit, registrations of this occurrence wait for each other: keep it short.
         registrations.lockOccurrence(event.id, occurrence);
@@ -115,14 +123,47 @@ public class RegistrationService {
         if (r.status == RegistrationStatus.CANCELLED) {
             return EventMapper.view(r, null, null);
         }
+        audit.record("registration.cancel", "registration", r.id.toString(), r.event.leadLab.municipality.id);
+        cancel(r, CancelledBy.REGISTRANT);
+        return EventMapper.view(r, null, null);
+    }
+
+    /**
+     * An organiser cancels a registration of an occurrence, perhaps as spam. A spam registration
+     * gets no mail: the service never writes to an address an abuser made up.
+     */
+    @Transactional
+    public RegistrationView cancelByOrganiser(UUID eventId, LocalDateTime occurrence, UUID id, boolean spam) {
+        Event event = events.visible(eventId);
+        events.requireOrganiser(event);
+        Registration r = registrations.findByIdOptional(id)
+                .filter(found -> found.event.id.equals(eventId) && found.occurrence.equals(occurrence))
+                .orElseThrow(() -> ApiException.notFound("detail.registration-not-found", id));
+        registrations.lockOccurrence(eventId, occurrence);
+        registrations.getEntityManager().refresh(r);
+        boolean wasActive = r.status != RegistrationStatus.CANCELLED;
+        audit.record(spam ? "registration.spam" : "registration.cancel-by-organiser", "registration", r.id.toString(),
+                event.leadLab.municipality.id);
+        if (wasActive) {
+            cancel(r, CancelledBy.ORGANISER);
+        }
+        r.spam = r.spam || spam;
+        if (wasActive && !r.spam && r.email != null) {
+            mails.fire(new RegistrationMails.Message(r.email, "Anmeldung storniert: " + event.title,
+                    text(r, occurrence(event, occurrence), null,
+                            "Das Team der Veranstaltung hat Ihre Anmeldung storniert.")));
+        }
+        return EventMapper.view(r, null, null);
+    }
+
+    private void cancel(Registration r, CancelledBy by) {
         boolean freesSeats = r.status == RegistrationStatus.CONFIRMED;
         r.status = r.status.moveTo(RegistrationStatus.CANCELLED);
         r.cancelledAt = Timestamps.now();
-        audit.record("registration.cancel", "registration", r.id.toString(), r.event.leadLab.municipality.id);
+        r.cancelledBy = by;
         if (freesSeats) {
             promote(r.event, r.occurrence);
         }
-        return EventMapper.view(r, null, null);
     }
 
     /** Registrations of an occurrence, with names and addresses, for its organisers. */
@@ -131,6 +172,8 @@ public class RegistrationService {
         Event event = events.visible(eventId);
         events.requireOrganiser(event);
         occurrence(event, occurrence);
+        // Names and addresses are personal data: who read them is on record.
+        audit.record("registration.list-read", "occurrence", eventId + "/" + occurrence, event.leadLab.municipality.id);
         return registrations.forOccurrence(eventId, occurrence).stream().map(r -> EventMapper.view(r, null, null))
                 .toList();
     }
@@ -183,7 +226,8 @@ public class RegistrationService {
     }
 
     private String text(Registration r, Occurrence o, String token, String news) {
-        StringBuilder text = new StringBuilder("Hallo ").append(r.name).append(",\n\n").append(news).append("\n\n")
+        // The registrant's name is not in the mail: nothing a stranger typed reaches the address.
+        StringBuilder text = new StringBuilder("Guten Tag,\n\n").append(news).append("\n\n")
                 .append(o.event().title).append("\n").append(WHEN.format(o.start())).append("\n")
                 .append("Plätze: ").append(r.seats).append("\n");
         if (token != null) {

@@ -5,6 +5,7 @@ import static de.stadtlabore.support.Api.as;
 import static de.stadtlabore.support.Api.wrongRequest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -76,6 +77,49 @@ class CalendarFeedTest {
             List<String> names = parsed.<Property>getProperties().stream().map(Property::getName).toList();
             assertThat(names).containsOnlyOnce("SUMMARY", "UID", "URL").doesNotContain("ATTENDEE", "LOCATION");
         }
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Finding 9: a private feed ends at its expiry, and as soon as its municipality no longer
+     * trusts the provider of the person who created it.
+     */
+    @Test
+    void aPrivateFeedEndsWhenItExpiresOrItsCreatorsProviderIsNoLongerTrusted() throws Exception {
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("menden")).contentType("application/json")
+                .body(Map.of("name", "Zu lang", "expiresAt", OffsetDateTime.now().plusYears(2).toString()))
+                .when().post("/feed-tokens").then().statusCode(400).body("errors.field", contains("expiresAt"));
+        var expiring = as(Tokens.staff("menden")).contentType("application/json").body(Map.of("name", "Kurz"))
+                .when().post("/feed-tokens").then().statusCode(201).extract();
+        assertThat(OffsetDateTime.parse(expiring.path("expiresAt"))).isBetween(OffsetDateTime.now().plusDays(89),
+                OffsetDateTime.now().plusDays(91));
+        given().queryParam("token", expiring.<String>path("token")).when().get("/events.ics").then().statusCode(200);
+        try (var connection = dataSource.getConnection(); var update = connection.prepareStatement(
+                "update feed_token set expires_at = now() - interval '1 minute' where id = ?::uuid")) {
+            update.setString(1, expiring.path("id"));
+            update.executeUpdate();
+        }
+        given().queryParam("token", expiring.<String>path("token")).when().get("/events.ics").then().statusCode(403);
+
+        // A municipality changes its identity provider: feeds its people made with the old one end.
+        String realm = Unique.slug("stadtlabore-werl");
+        String slug = Unique.slug("test-werl");
+        Tokens.createRealm(de.stadtlabore.support.Fixtures.realm(realm, "werl"));
+        as(Tokens.networkAdmin()).contentType("application/json")
+                .body(de.stadtlabore.support.Fixtures.municipality(slug, Tokens.issuer(realm), "https://werl.example.org"))
+                .when().post("/municipalities").then().statusCode(201);
+        String feed = as(Tokens.password(realm, "werl-staff")).contentType("application/json")
+                .body(Map.of("name", "Team")).when().post("/feed-tokens").then().statusCode(201).extract().path("token");
+        given().queryParam("token", feed).when().get("/events.ics").then().statusCode(200);
+        String newRealm = Unique.slug("stadtlabore-werl-neu");
+        Tokens.createRealm(de.stadtlabore.support.Fixtures.realm(newRealm, "werl"));
+        String etag = api().when().get("/municipalities/" + slug).then().extract().header("ETag");
+        as(Tokens.networkAdmin()).header("If-Match", etag).contentType("application/json")
+                .body(de.stadtlabore.support.Fixtures.municipality(slug, Tokens.issuer(newRealm), "https://werl.example.org"))
+                .when().put("/municipalities/" + slug).then().statusCode(200);
+        given().queryParam("token", feed).when().get("/events.ics").then().statusCode(403);
     }
 
     @Test

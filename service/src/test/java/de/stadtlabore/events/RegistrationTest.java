@@ -170,19 +170,76 @@ class RegistrationTest {
         String event = event(10, "", START);
         register(event, "csv@example.org", 2).statusCode(201);
         api().contentType("application/json")
-                .body(Map.of("name", "=HYPERLINK(\"x\")", "email", "formel@example.org", "consent", true))
+                .body(Map.of("name", "Formel", "email", "+49formel@example.org", "consent", true))
                 .when().post(path(event, START)).then().statusCode(201);
         as(Tokens.staff("soest")).when().get(path(event, START)).then().statusCode(200)
-                .body("items.email", contains("csv@example.org", "formel@example.org"));
+                .body("items.email", contains("csv@example.org", "+49formel@example.org"));
         String csv = as(Tokens.staff("soest")).accept("text/csv").when().get(path(event, START)).then()
                 .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         List<CSVRecord> records = CSVFormat.RFC4180.parse(new java.io.StringReader(csv)).getRecords();
         assertThat(records.get(0).toList()).containsExactly("id", "status", "seats", "name", "email", "createdAt");
         assertThat(records.get(1).toList()).contains("confirmed", "2", "Erika Muster", "csv@example.org");
-        assertThat(records.get(2).get(3)).isEqualTo("'=HYPERLINK(\"x\")");
+        // An address that starts like a formula is not one in the spreadsheet.
+        assertThat(records.get(2).get(4)).isEqualTo("'+49formel@example.org");
         assertThat(csv).endsWith("\r\n");
         wrongRequest().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).when().get(path(event, START))
                 .then().statusCode(403);
+    }
+
+    /** Finding 5: names are one line of plain text, and no mail repeats what a stranger typed. */
+    @Test
+    void namesAreSingleLinePlainTextAndMailsNeverRepeatThem() {
+        String event = event(10, "", START);
+        for (String name : new String[] { "Erika\nKlick hier: https://phishing.example.org", "Erika\rMuster",
+                "https://phishing.example.org", "=HYPERLINK(\"x\")", "<a href=x>Gewinn</a>", "Erika\u2028Muster",
+                "Nul\u0000l", "mail@example.org" }) {
+            wrongRequest().contentType("application/json")
+                    .body(Map.of("name", name, "email", "spam@example.org", "consent", true))
+                    .when().post(path(event, START)).then().statusCode(400).body("errors.field", contains("name"));
+        }
+        assertThat(mailbox.sentTo("spam@example.org")).isEmpty();
+        api().contentType("application/json")
+                .body(Map.of("name", "Jürgen O'Neil-Özdemir (Klasse 7b) & Co.", "email", "juergen@example.org",
+                        "consent", true))
+                .when().post(path(event, START)).then().statusCode(201);
+        assertThat(mailbox.sentTo("juergen@example.org").get(0).text()).startsWith("Guten Tag,")
+                .doesNotContain("Jürgen");
+    }
+
+    /** Finding 5: organisers cancel registrations; spam ones free their seats and get no mail. */
+    @Test
+    void organisersCancelRegistrationsAndMarkSpamWhichGetsNoMail() {
+        String event = event(1, "", START);
+        String spam = register(event, "bot@example.org", 1).statusCode(201).extract().path("id");
+        register(event, "echt@example.org", 1).statusCode(201).body("status", equalTo("waitlisted"));
+        mailbox.clear();
+        String cancel = path(event, START) + "/" + spam + "/cancel";
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).contentType("application/json")
+                .body(Map.of("spam", true)).when().post(cancel).then().statusCode(403);
+        as(Tokens.staff("soest")).contentType("application/json").body(Map.of("spam", true)).when().post(cancel)
+                .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelledBy", equalTo("organiser"))
+                .body("spam", equalTo(true));
+        assertThat(mailbox.sentTo("bot@example.org")).isEmpty();
+        // The seat went to the first on the waiting list.
+        assertThat(mailbox.sentTo("echt@example.org")).hasSize(1);
+        as(Tokens.staff("soest")).when().get(path(event, START)).then().statusCode(200)
+                .body("items.status", contains("cancelled", "confirmed"));
+        // An ordinary cancellation by the organiser tells the registrant.
+        String echt = as(Tokens.staff("soest")).when().get(path(event, START)).then().extract().path("items[1].id");
+        as(Tokens.staff("soest")).contentType("application/json").body(Map.of("spam", false))
+                .when().post(path(event, START) + "/" + echt + "/cancel").then().statusCode(200)
+                .body("cancelledBy", equalTo("organiser"));
+        assertThat(mailbox.sentTo("echt@example.org")).hasSize(2);
+        assertThat(mailbox.sentTo("echt@example.org").get(1).subject()).startsWith("Anmeldung storniert");
+    }
+
+    /** Finding 9: reading names and addresses is on record. */
+    @Test
+    void readingARegistrationListIsAudited() {
+        String event = event(10, "", START);
+        as(Tokens.staff("soest")).when().get(path(event, START)).then().statusCode(200);
+        as(Tokens.admin("soest")).queryParam("target", "occurrence:" + event + "/" + START).when().get("/audit-events")
+                .then().statusCode(200).body("items.action", contains("registration.list-read"));
     }
 
     @Test

@@ -34,6 +34,8 @@ import de.stadtlabore.common.domain.WireName;
 import de.stadtlabore.common.http.RequestIds;
 import de.stadtlabore.common.http.RouteIndex;
 import de.stadtlabore.common.persistence.SqlStates;
+import de.stadtlabore.common.ratelimit.RateLimitExceeded;
+import de.stadtlabore.common.ratelimit.RateLimiter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -125,6 +127,16 @@ public class ProblemExceptionMappers {
         return Response.fromResponse(response)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"X-API-Key\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceeded e, HttpHeaders headers, RoutingContext ctx) {
+        RateLimiter.Usage usage = e.usage();
+        return Response.fromResponse(render(ProblemType.TOO_MANY_REQUESTS, "detail.rate-limited", List.of(), headers, ctx))
+                .header("Retry-After", usage.resetSeconds())
+                .header("RateLimit-Policy", usage.policy().header())
+                .header("RateLimit", usage.header())
                 .build();
     }
 

@@ -1,7 +1,9 @@
 package de.stadtlabore.events.calendar;
 
 import java.time.LocalDateTime;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,11 +17,13 @@ import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.access.ProviderDirectory;
 import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
+import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.Event;
@@ -33,6 +37,9 @@ import io.quarkus.panache.common.Sort;
  */
 @ApplicationScoped
 public class CalendarService {
+
+    static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+    static final Duration MAX_LIFETIME = Duration.ofDays(366);
 
     @Inject
     EventRepository events;
@@ -48,6 +55,9 @@ public class CalendarService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ProviderDirectory providers;
 
     @ConfigProperty(name = "stadtlabore.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -82,10 +92,16 @@ public class CalendarService {
         token.name = input.name().strip();
         token.tokenHash = Secrets.sha256Hex(secret);
         token.createdBy = c.subject();
+        token.creatorIssuer = c.issuer();
         token.createdAt = Timestamps.now();
+        token.expiresAt = input.expiresAt() == null ? token.createdAt.plus(DEFAULT_LIFETIME)
+                : input.expiresAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        if (!token.expiresAt.isAfter(token.createdAt) || token.expiresAt.isAfter(token.createdAt.plus(MAX_LIFETIME))) {
+            throw ApiException.invalid(List.of(new Violation("expiresAt", "field.expires-within-a-year")));
+        }
         tokens.persist(token);
         audit.record("feed-token.create", "feed-token", token.id.toString(), token.municipalityId);
-        return new FeedTokenView(token.id, token.name, token.createdAt, token.createdBy, null, secret,
+        return new FeedTokenView(token.id, token.name, token.createdAt, token.createdBy, token.expiresAt, null, secret,
                 publicUrl + "/events.ics?token=" + secret);
     }
 
@@ -111,12 +127,16 @@ public class CalendarService {
         return view(token);
     }
 
+    /** Not revoked, not expired, and its creator's provider still trusted by the municipality. */
     private boolean valid(String token) {
-        return tokens.find("tokenHash = ?1 and revokedAt is null", Secrets.sha256Hex(token)).firstResultOptional().isPresent();
+        return tokens.find("tokenHash = ?1 and revokedAt is null and expiresAt > ?2", Secrets.sha256Hex(token),
+                Timestamps.now()).firstResultOptional()
+                .filter(t -> t.creatorIssuer == null || providers.trusts(t.municipalityId, t.creatorIssuer))
+                .isPresent();
     }
 
     private static FeedTokenView view(FeedToken t) {
-        return new FeedTokenView(t.id, t.name, t.createdAt, t.createdBy, t.revokedAt, null, null);
+        return new FeedTokenView(t.id, t.name, t.createdAt, t.createdBy, t.expiresAt, t.revokedAt, null, null);
     }
 
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A revocable secret that lets a calendar application subscribe to network-internal events. */
+/**
+ * A revocable secret that lets a calendar application subscribe to network-internal events, until
+ * it expires or its municipality stops trusting its creator's identity provider.
+ */
 @Entity
 @Table(name = "feed_token")
 public class FeedToken {
@@ -33,4 +36,11 @@ public class FeedToken {
 
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+
+    /** The identity provider of the person who created it; the feed ends when it is no longer trusted. */
+    @Column(name = "creator_issuer")
+    public String creatorIssuer;
+
+    @Column(name = "expires_at", nullable = false)
+    public OffsetDateTime expiresAt;
 }

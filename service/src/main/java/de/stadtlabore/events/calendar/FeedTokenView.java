@@ -4,6 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A private feed; {@code token} and {@code url} appear only when it is created. */
-public record FeedTokenView(UUID id, String name, OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt,
-        String token, String url) {
+public record FeedTokenView(UUID id, String name, OffsetDateTime createdAt, String createdBy, OffsetDateTime expiresAt,
+        OffsetDateTime revokedAt, String token, String url) {
 }

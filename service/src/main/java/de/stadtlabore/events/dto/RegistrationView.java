@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import de.stadtlabore.events.CancelledBy;
 import de.stadtlabore.events.RegistrationStatus;
 
 /**
@@ -12,5 +13,5 @@ import de.stadtlabore.events.RegistrationStatus;
  */
 public record RegistrationView(UUID id, UUID event, LocalDateTime occurrence, RegistrationStatus status, int seats,
         Integer waitlistPosition, String name, String email, OffsetDateTime createdAt, OffsetDateTime cancelledAt,
-        String cancelToken) {
+        CancelledBy cancelledBy, Boolean spam, String cancelToken) {
 }

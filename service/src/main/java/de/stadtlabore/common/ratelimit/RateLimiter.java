@@ -1,0 +1,110 @@
+package de.stadtlabore.common.ratelimit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Counts requests per caller in fixed windows, in PostgreSQL (an unlogged table), so that every
+ * replica behind one address shares one allowance. One statement per request, outside the
+ * request's transaction; if the database cannot count, the request is let through rather than
+ * refused.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final String COUNT = "insert into rate_limit_window (bucket, window_start, hits) values (?, ?, 1)"
+            + " on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1 returning hits";
+
+    /** A named allowance: {@code quota} requests per {@code window}. */
+    public record Policy(String name, int quota, Duration window) {
+
+        /** The {@code RateLimit-Policy} header's item (IETF draft-ietf-httpapi-ratelimit-headers). */
+        public String header() {
+            return "\"" + name + "\";q=" + quota + ";w=" + window.toSeconds();
+        }
+    }
+
+    /** What one request used of an allowance. */
+    public record Usage(Policy policy, int remaining, long resetSeconds, boolean allowed) {
+
+        /** The {@code RateLimit} header's item. */
+        public String header() {
+            return "\"" + policy.name() + "\";r=" + remaining + ";t=" + resetSeconds;
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    RateLimitConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Counts a request of {@code subject} against the policy. */
+    public Usage consume(Policy policy, String subject) {
+        long windowMillis = policy.window().toMillis();
+        long now = clock.millis();
+        long start = now - Math.floorMod(now, windowMillis);
+        long reset = Math.max(1, (start + windowMillis - now + 999) / 1000);
+        if (!config.enabled()) {
+            return new Usage(policy, policy.quota(), reset, true);
+        }
+        int hits;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(COUNT)) {
+            count.setString(1, policy.name() + ":" + subject);
+            count.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(start)));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                hits = rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Rate limits not counted: %s", e.getMessage());
+            return new Usage(policy, policy.quota(), reset, true);
+        }
+        return new Usage(policy, Math.max(0, policy.quota() - hits), reset, hits <= policy.quota());
+    }
+
+    /** Counts and throws {@link RateLimitExceeded} when the allowance is used up. */
+    public Usage require(Policy policy, String subject) {
+        Usage usage = consume(policy, subject);
+        if (!usage.allowed()) {
+            throw new RateLimitExceeded(usage);
+        }
+        return usage;
+    }
+
+    /** Forgets windows that ended a day ago or more. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldWindows() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from rate_limit_window where window_start < now() - interval '2 days'")) {
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warnf("Old rate-limit windows not removed: %s", e.getMessage());
+        }
+    }
+
+    public RateLimitConfig config() {
+        return config;
+    }
+}
