@@ -341,6 +341,8 @@ public class EventService {
                 placeLab = labs.find(input.place().lab()).orElse(null);
                 if (placeLab == null) {
                     violations.add(new Violation("place.lab", "field.unknown-lab"));
+                } else if (!mayHost(event, placeLab)) {
+                    violations.add(new Violation("place.lab", "field.not-an-organising-municipality"));
                 }
             }
         }
@@ -376,6 +378,16 @@ public class EventService {
         event.registrationClosesMinutesBefore = registration == null || registration.closesMinutesBefore() == null ? 0
                 : registration.closesMinutesBefore();
         event.updatedAt = Timestamps.now();
+    }
+
+    /**
+     * An event takes place in a lab of the lead lab's municipality or of an accepted
+     * co-organiser's: another municipality's lab is not the organisers' to book.
+     */
+    private static boolean mayHost(Event event, Lab place) {
+        UUID host = place.municipality.id;
+        return host.equals(event.leadLab.municipality.id) || event.organisers.stream()
+                .anyMatch(o -> o.status == InvitationStatus.ACCEPTED && o.lab.municipality.id.equals(host));
     }
 
     private static ApiException notFound(UUID id) {

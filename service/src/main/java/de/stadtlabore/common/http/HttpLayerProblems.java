@@ -29,6 +29,17 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class HttpLayerProblems {
 
+    /**
+     * The longest request line and the largest headers the service reads, answered with 414 and
+     * 431 problem documents; the HTTP server's own, higher limits (configuration) only catch
+     * what no client should ever send.
+     */
+    static final int MAX_REQUEST_LINE = 8 * 1024;
+    static final int MAX_HEADERS = 16 * 1024;
+    /** NUL and the other C0 controls, raw or percent-encoded. */
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern
+            .compile("%(0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF])|[\\x00-\\x1f\\x7f]");
+
     @Inject
     ObjectMapper objectMapper;
 
@@ -36,10 +47,18 @@ public class HttpLayerProblems {
     MemorySize maxBodySize;
 
     void register(@Observes Router router) {
-        // Refuse a declared oversized body before anything reads it.
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            String uri = ctx.request().uri();
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && isLongerThan(length, maxBodySize.asLongValue())) {
+            if (uri.length() > MAX_REQUEST_LINE) {
+                send(ctx, ProblemType.URI_TOO_LONG, "detail.uri-too-long", MAX_REQUEST_LINE);
+            } else if (headerBytes(ctx) > MAX_HEADERS) {
+                send(ctx, ProblemType.HEADERS_TOO_LARGE, "detail.headers-too-large", MAX_HEADERS);
+            } else if (CONTROL.matcher(uri).find()) {
+                // PostgreSQL cannot hold NUL, and no path or filter needs a control character.
+                send(ctx, ProblemType.BAD_REQUEST, "detail.control-character");
+            } else if (length != null && isLongerThan(length, maxBodySize.asLongValue())) {
+                // Refuse a declared oversized body before anything reads it.
                 send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "detail.payload-too-large");
             } else {
                 ctx.next();
@@ -65,11 +84,26 @@ public class HttpLayerProblems {
         }
     }
 
+    private static int headerBytes(RoutingContext ctx) {
+        int bytes = 0;
+        for (var header : ctx.request().headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
     /** Ends the exchange with a problem document, in the language the caller prefers. */
     public void send(RoutingContext ctx, ProblemType type, String detailKey) {
+        send(ctx, type, detailKey, ctx.request().path());
+    }
+
+    private void send(RoutingContext ctx, ProblemType type, String detailKey, Object argument) {
         Locale locale = Messages.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         String path = ctx.request().path();
-        Problem problem = Problems.problem(type, locale, Messages.text(detailKey, locale, path), path,
+        if (path == null || path.length() > 200 || CONTROL.matcher(path).find()) {
+            path = "/";
+        }
+        Problem problem = Problems.problem(type, locale, Messages.text(detailKey, locale, argument), path,
                 RequestIds.of(ctx), List.of());
         try {
             ctx.response()

@@ -31,6 +31,14 @@ public final class Messages {
         return GERMAN;
     }
 
+    /**
+     * The negotiation for a JAX-RS request, from the raw header: a malformed one (a weight such as
+     * {@code q=abc}) counts as none, instead of failing the answer.
+     */
+    public static Locale negotiate(jakarta.ws.rs.core.HttpHeaders headers) {
+        return negotiate(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
     /** The same negotiation for a raw {@code Accept-Language} header, as seen outside JAX-RS. */
     public static Locale negotiate(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {

@@ -55,7 +55,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpHeaders headers, RoutingContext ctx) {
-        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Locale locale = Messages.negotiate(headers);
         return Problems.response(Problems.fromException(e, locale, instance(ctx), RequestIds.of(ctx)), locale);
     }
 
@@ -81,7 +81,7 @@ public class ProblemExceptionMappers {
             JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class }, priority = Priorities.USER - 100)
     public Response json(JsonProcessingException e, HttpHeaders headers, RoutingContext ctx) {
-        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Locale locale = Messages.negotiate(headers);
         if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException) && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
             String message;
@@ -154,7 +154,7 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             return unexpected(e, headers, ctx);
         }
-        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Locale locale = Messages.negotiate(headers);
         String method = ctx == null ? "" : ctx.request().method().name();
         String detail;
         Set<String> allowed = Set.of();
@@ -197,7 +197,7 @@ public class ProblemExceptionMappers {
         String requestId = RequestIds.of(ctx);
         LOG.errorf(e, "Unexpected error in request %s %s (request id %s)", ctx == null ? "" : ctx.request().method(),
                 instance(ctx), requestId);
-        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Locale locale = Messages.negotiate(headers);
         Problem problem = Problems.problem(ProblemType.INTERNAL_ERROR, locale,
                 Messages.text("detail.internal-error", locale, requestId), instance(ctx), requestId, List.of());
         return Problems.response(problem, locale);
@@ -205,7 +205,7 @@ public class ProblemExceptionMappers {
 
     private Response render(ProblemType type, String detailKey, List<FieldError> errors, HttpHeaders headers,
             RoutingContext ctx) {
-        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Locale locale = Messages.negotiate(headers);
         Problem problem = Problems.problem(type, locale, Messages.text(detailKey, locale), instance(ctx),
                 RequestIds.of(ctx), errors);
         return Problems.response(problem, locale);

@@ -18,9 +18,11 @@ public enum ProblemType {
     CONFLICT("conflict", 409),
     PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
+    URI_TOO_LONG("uri-too-long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     PRECONDITION_REQUIRED("precondition-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
+    HEADERS_TOO_LARGE("headers-too-large", 431),
     INTERNAL_ERROR("internal-error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", 503);
 

@@ -72,8 +72,10 @@ public class CalendarResource {
         return calendars.revoke(Params.uuid("id", id));
     }
 
+    /** The calendar as a file named after what it shows; only slug characters reach the header. */
     static Response ics(String body, String file) {
         return Response.ok(body, CALENDAR + ";charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"" + file + ".ics\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + file.replaceAll("[^a-z0-9-]", "") + ".ics\"")
+                .build();
     }
 }

@@ -28,6 +28,8 @@ import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.Event;
 import de.stadtlabore.events.EventRepository;
+import de.stadtlabore.labs.LabService;
+import de.stadtlabore.municipalities.MunicipalityService;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -59,6 +61,12 @@ public class CalendarService {
     @Inject
     ProviderDirectory providers;
 
+    @Inject
+    LabService labs;
+
+    @Inject
+    MunicipalityService municipalities;
+
     @ConfigProperty(name = "stadtlabore.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -68,6 +76,12 @@ public class CalendarService {
      */
     @Transactional
     public String feed(String name, String token, String lab, String municipality, UUID event) {
+        if (lab != null && labs.find(lab).isEmpty()) {
+            throw ApiException.notFound("detail.lab-not-found", lab);
+        }
+        if (municipality != null && municipalities.find(municipality).isEmpty()) {
+            throw ApiException.notFound("detail.municipality-not-found", municipality);
+        }
         boolean network = token != null && valid(token);
         if (token != null && !network) {
             throw new ApiException(ProblemType.FORBIDDEN, "detail.feed-token-invalid");
