@@ -36,6 +36,11 @@ public class IdentityProviderService {
     @Inject
     ProviderUrlPolicy urls;
 
+    /** Whether the municipality trusts the issuer today (providers can be replaced or removed). */
+    public boolean trusts(UUID municipality, String issuer) {
+        return directory.trusts(municipality, issuer);
+    }
+
     /** The providers a municipality trusts. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<IdentityProviderView> of(UUID municipality) {

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import de.stadtlabore.support.KeycloakAndDatabase;
 import de.stadtlabore.support.KeycloakTokens;
 import de.stadtlabore.support.Repository;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -34,11 +32,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @QuarkusTestResource(value = KeycloakAndDatabase.class, restrictToAnnotatedClass = true)
 class PackagedServiceIT {
 
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-
     @Test
     void theProductionPackageHasNoDemoDataButItsOperationsEndpoints() {
+        String management = "http://127.0.0.1:" + KeycloakAndDatabase.managementPort() + "/q/";
         // The demo data's municipalities, labs and events do not exist here.
         wrongRequest().when().get("/labs/freiraum-arnsberg").then().statusCode(404);
         wrongRequest().when().get("/municipalities/iserlohn").then().statusCode(404);
@@ -136,5 +132,46 @@ class PackagedServiceIT {
 
     private static String etag(String lab) {
         return api().when().get("/labs/" + lab).then().statusCode(200).extract().header("ETag");
+    }
+
+    /**
+     * Two replicas behind one address do not double a caller's allowance: a second replica of
+     * the same package against the same database shares the counts (issue 10, rate limits).
+     */
+    @Test
+    void twoReplicasShareOneAllowance() throws Exception {
+        int port;
+        int managementPort;
+        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
+            port = a.getLocalPort();
+            managementPort = b.getLocalPort();
+        }
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        KeycloakAndDatabase.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
+        command.add("-jar");
+        command.add(java.nio.file.Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
+        Process replica = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(java.nio.file.Path.of("target", "replica-2.log").toFile()).start();
+        try {
+            String second = "http://127.0.0.1:" + port;
+            org.awaitility.Awaitility.await("the second replica answers").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> given().baseUri(second).port(port).when().get("/labs").statusCode() == 200);
+            for (int i = 1; i <= 6; i++) {
+                var request = i % 2 == 0 ? given().baseUri(second).port(port) : given();
+                request.when().get("/events.ics").then().statusCode(200)
+                        .header("RateLimit-Policy", "\"feed\";q=6;w=3600")
+                        .header("RateLimit", org.hamcrest.Matchers.startsWith("\"feed\";r=" + (6 - i) + ";"));
+            }
+            given().when().get("/events.ics").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+            given().baseUri(second).port(port).when().get("/events.ics").then().statusCode(429)
+                    .contentType("application/problem+json");
+        } finally {
+            replica.destroy();
+            replica.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 }

@@ -37,6 +37,8 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
     private static volatile String keycloakUrl;
     private static volatile String adminPassword;
     private static volatile String jdbcUrl;
+    private static volatile Map<String, String> properties;
+    private static volatile int managementPort;
 
     private EmbeddedPostgres postgres;
     private Process keycloak;
@@ -53,6 +55,16 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
         return jdbcUrl;
     }
 
+    /** The port of the packaged service's management interface (health, metrics). */
+    public static int managementPort() {
+        return managementPort;
+    }
+
+    /** The settings the packaged service was started with, for starting a second replica. */
+    public static Map<String, String> properties() {
+        return properties;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -62,14 +74,24 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
-                "quarkus.datasource.jdbc.url", jdbcUrl,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "unused-with-trust-auth",
-                "stadtlabore.identity.network-issuers", keycloakUrl + "/realms/stadtlabore-netzwerk",
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            managementPort = free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties = Map.ofEntries(
+                Map.entry("quarkus.datasource.jdbc.url", jdbcUrl),
+                Map.entry("quarkus.datasource.username", "postgres"),
+                Map.entry("quarkus.datasource.password", "unused-with-trust-auth"),
+                Map.entry("stadtlabore.identity.network-issuers", keycloakUrl + "/realms/stadtlabore-netzwerk"),
                 // Keycloak runs beside the service on loopback, as an operator may allow.
-                "stadtlabore.identity.provider-urls.allow-http", "true",
-                "stadtlabore.identity.provider-urls.allow-loopback", "true");
+                Map.entry("stadtlabore.identity.provider-urls.allow-http", "true"),
+                Map.entry("stadtlabore.identity.provider-urls.allow-loopback", "true"),
+                // Small enough for PackagedServiceIT to use up across two replicas.
+                Map.entry("stadtlabore.rate-limit.feed", "6"),
+                Map.entry("stadtlabore.rate-limit.feed-window", "1H"),
+                Map.entry("quarkus.management.port", Integer.toString(managementPort)));
+        return properties;
     }
 
     private void startKeycloak() throws IOException {

@@ -17,7 +17,7 @@ import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
-import de.stadtlabore.access.ProviderDirectory;
+import de.stadtlabore.access.IdentityProviderService;
 import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
@@ -59,7 +59,7 @@ public class CalendarService {
     AuditLog audit;
 
     @Inject
-    ProviderDirectory providers;
+    IdentityProviderService providers;
 
     @Inject
     LabService labs;
