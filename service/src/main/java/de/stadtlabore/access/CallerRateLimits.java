@@ -3,9 +3,12 @@ package de.stadtlabore.access;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import de.stadtlabore.common.http.ClientAddress;
+import de.stadtlabore.common.ratelimit.Allowance;
 import de.stadtlabore.common.ratelimit.RateLimitConfig;
 import de.stadtlabore.common.ratelimit.RateLimitExceeded;
 import de.stadtlabore.common.ratelimit.RateLimitHeaders;
@@ -27,11 +30,12 @@ public class CallerRateLimits {
     CurrentCaller caller;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 1)
-    public void limit(ContainerRequestContext request, HttpServerRequest http) {
+    public void limit(ContainerRequestContext request, HttpServerRequest http, ResourceInfo resource) {
         RateLimitConfig config = limiter.config();
         Caller c = caller.get();
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        String path = request.getUriInfo().getPath();
+        String address = ClientAddress.of(http);
+        Allowance own = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Allowance.class);
         RateLimiter.Policy policy;
         String subject;
         switch (c.method()) {
@@ -45,13 +49,13 @@ public class CallerRateLimits {
             }
             default -> {
                 subject = address;
-                if (path.endsWith(".ics")) {
+                if (own != null && own.value() == Allowance.Kind.FEED) {
                     policy = new RateLimiter.Policy("feed", config.feed(), config.feedWindow());
-                } else if ("POST".equals(request.getMethod()) && path.endsWith("/registrations")) {
+                } else if (own != null && own.value() == Allowance.Kind.REGISTRATION) {
                     policy = new RateLimiter.Policy("registration", config.registrationPerAddress(),
                             config.registrationWindow());
                 } else {
-                    policy = new RateLimiter.Policy("anonymous", config.anonymous(), config.window());
+                    policy = anonymous(config);
                 }
             }
         }
@@ -60,5 +64,9 @@ public class CallerRateLimits {
         if (!usage.allowed()) {
             throw new RateLimitExceeded(usage);
         }
+    }
+
+    static RateLimiter.Policy anonymous(RateLimitConfig config) {
+        return new RateLimiter.Policy("anonymous", config.anonymous(), config.window());
     }
 }

@@ -109,14 +109,17 @@ public class ProviderDirectory {
     /** Picks up other replicas' changes and fetches keys that are due; the only periodic contact with providers. */
     @Scheduled(every = "${stadtlabore.identity.key-check-interval:15s}", delayed = "15s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void reloadWithKeys() {
+    synchronized void reloadWithKeys() {
         reload();
         keys.refresh(byIssuer.values().stream().map(Tenant::keySource).toList());
     }
 
-    /** Whether the municipality trusts the issuer (today; providers can be removed). */
+    /**
+     * Whether the municipality trusts the issuer, as this replica last loaded the providers
+     * (within the cache TTL). Never reloads: callers may hold a database connection already.
+     */
     public boolean trusts(UUID municipality, String issuer) {
-        Tenant tenant = forIssuer(issuer);
+        Tenant tenant = byIssuer.get(issuer);
         return tenant != null && tenant.members().stream().anyMatch(m -> m.municipalityId().equals(municipality));
     }
 
@@ -126,7 +129,12 @@ public class ProviderDirectory {
 
     private void refreshIfOlderThan(Duration age) {
         if (loadedAt.plus(age).isBefore(Instant.now())) {
-            reload();
+            synchronized (this) {
+                // Another thread may have reloaded while this one waited.
+                if (loadedAt.plus(age).isBefore(Instant.now())) {
+                    reload();
+                }
+            }
         }
     }
 

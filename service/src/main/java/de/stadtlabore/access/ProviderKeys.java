@@ -2,6 +2,7 @@ package de.stadtlabore.access;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,9 +37,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The signing keys of every trusted identity provider, fetched by the service on its own
  * schedule — at start, when a provider is onboarded or changed, then every
- * {@code key-refresh} — and never because a request arrived: a token only picks one of the keys
- * already here. A provider that cannot be reached is tried again after doubling waits; its
- * last good keys stay in use meanwhile, and until it was reached once its users get 503.
+ * {@code key-refresh} — and never while a request waits: a token only picks one of the keys
+ * already here. A token naming a key id that a provider did not have makes the next scheduled
+ * check fetch that provider early (a key rotation), at most once per {@code key-recheck-min}.
+ * A provider that cannot be reached is tried again after doubling waits; its last good keys
+ * stay in use meanwhile, and until it was reached once its users get 503.
  */
 @ApplicationScoped
 public class ProviderKeys {
@@ -42,7 +49,7 @@ public class ProviderKeys {
     private static final Logger LOG = Logger.getLogger(ProviderKeys.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_RETRY = Duration.ofSeconds(15);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
     private static final int MAX_DOCUMENT = 512 * 1024;
 
     /** What a token's key id finds. */
@@ -107,7 +114,7 @@ public class ProviderKeys {
      * Fetches the keys of every source that has none yet or is due, and forgets sources no
      * longer trusted. A source whose tokens named an unknown key (a rotation) is due early, but
      * contacted at most once per {@code key-recheck-min}, however many such tokens arrive.
-     * Blocking: at most a few seconds per unreachable provider.
+     * Blocking: at most {@link #REQUEST_TIMEOUT} per request to a provider.
      */
     synchronized void refresh(Collection<Source> sources) {
         Set<Source> wanted = Set.copyOf(sources);
@@ -116,7 +123,8 @@ public class ProviderKeys {
         Instant now = clock.instant();
         for (Source source : wanted) {
             State state = states.get(source);
-            boolean rotated = state != null && unknownKeySeen.contains(source)
+            // Only a provider that answers gets fetched early; a failing one keeps its back-off.
+            boolean rotated = state != null && state.failures() == 0 && unknownKeySeen.contains(source)
                     && !now.isBefore(state.contactedAt().plus(config.keyRecheckMin()));
             if (state == null || !now.isBefore(state.nextAttempt()) || rotated) {
                 unknownKeySeen.remove(source);
@@ -166,16 +174,30 @@ public class ProviderKeys {
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json").GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException(url + " answered " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(MAX_DOCUMENT + 1);
-            if (bytes.length > MAX_DOCUMENT) {
-                throw new IOException(url + " sent more than " + MAX_DOCUMENT + " bytes");
-            }
-            return JSON.readTree(bytes);
+        // One deadline for the whole exchange: a provider that sends its answer slowly, or not at
+        // all after the headers, must not hold up the checks of every other provider.
+        CompletableFuture<byte[]> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(response -> {
+                    try (InputStream body = response.body()) {
+                        if (response.statusCode() != 200) {
+                            throw new UncheckedIOException(new IOException(url + " answered " + response.statusCode()));
+                        }
+                        byte[] bytes = body.readNBytes(MAX_DOCUMENT + 1);
+                        if (bytes.length > MAX_DOCUMENT) {
+                            throw new UncheckedIOException(new IOException(url + " sent more than " + MAX_DOCUMENT + " bytes"));
+                        }
+                        return bytes;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        try {
+            return JSON.readTree(exchange.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new IOException(url + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
     }
 

@@ -42,6 +42,9 @@ public final class Recurrences {
     /** Until when a series may run at the latest, from today. */
     public static final Period MAX_UNTIL = Period.ofYears(10);
     private static final Set<Freq> FREQUENCIES = EnumSet.of(Freq.DAILY, Freq.WEEKLY, Freq.MONTHLY, Freq.YEARLY);
+    /** The largest INTERVAL per frequency: about once a year, or once in ten years for yearly series. */
+    private static final Map<Freq, Integer> MAX_INTERVAL = Map.of(Freq.DAILY, 366, Freq.WEEKLY, 53, Freq.MONTHLY, 12,
+            Freq.YEARLY, 10);
 
     private Recurrences() {
     }
@@ -74,25 +77,36 @@ public final class Recurrences {
                 || rule.hasPart(RecurrenceRule.Part.BYSECOND)) {
             return new Violation(field, "field.rrule-time-of-day");
         }
+        if (rule.getInterval() > MAX_INTERVAL.get(rule.getFreq())) {
+            return new Violation(field, "field.rrule-interval", MAX_INTERVAL.get(rule.getFreq()));
+        }
         DateTime until = rule.getUntil();
-        if (until != null && Instant.ofEpochMilli(until.getTimestamp())
-                .isAfter(now.atZone(zone).plus(MAX_UNTIL).toInstant())) {
+        Instant latest = now.atZone(zone).plus(MAX_UNTIL).toInstant();
+        if (until != null && Instant.ofEpochMilli(until.getTimestamp()).isAfter(latest)) {
             return new Violation(field, "field.rrule-until-too-far", MAX_UNTIL.getYears());
         }
+        boolean ends = until != null || rule.getCount() != null;
         int n = 0;
+        boolean beyond = false;
         try {
             RecurrenceRuleIterator instances = rule.iterator(dtstart(start, zone));
             while (instances.hasNext() && n <= MAX_INSTANCES) {
-                instances.nextDateTime();
+                if (instances.nextDateTime().getTimestamp() > latest.toEpochMilli()) {
+                    beyond = true;
+                    break;
+                }
                 n++;
             }
-        } catch (IllegalArgumentException impossible) {
-            // lib-recur gives up on rules whose filters leave no instance, e.g. 30 February.
+        } catch (RuntimeException impossible) {
+            // lib-recur gives up on rules whose filters leave no (further) instance, e.g. 30 February.
         }
         if (n == 0) {
             return new Violation(field, "field.rrule-no-occurrence");
         }
-        if (n > MAX_INSTANCES && (until != null || rule.getCount() != null)) {
+        if (ends && beyond) {
+            return new Violation(field, "field.rrule-until-too-far", MAX_UNTIL.getYears());
+        }
+        if (n > MAX_INSTANCES && ends) {
             return new Violation(field, "field.series-too-long", MAX_INSTANCES);
         }
         return null;
@@ -165,7 +179,7 @@ public final class Recurrences {
                             next.getHours(), next.getMinutes(), next.getSeconds()));
                 }
             }
-        } catch (IllegalArgumentException impossible) {
+        } catch (RuntimeException impossible) {
             // A rule stored before today's checks whose filters leave no further instance.
         }
         return starts;

@@ -21,6 +21,7 @@ import de.stadtlabore.common.http.Csv;
 import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.ratelimit.Allowance;
 import de.stadtlabore.events.dto.CancelRequest;
 import de.stadtlabore.events.dto.OrganiserCancellation;
 import de.stadtlabore.events.dto.RegistrationInput;
@@ -36,6 +37,7 @@ public class RegistrationResource {
     @POST
     @Path("events/{id}/occurrences/{occurrence}/registrations")
     @PermitAll
+    @Allowance(Allowance.Kind.REGISTRATION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(@PathParam("id") String id, @PathParam("occurrence") String occurrence,

@@ -52,13 +52,16 @@ class ProviderContactTest {
     static final class FakeProvider implements AutoCloseable {
         final HttpServer server;
         final AtomicInteger requests = new AtomicInteger();
+        final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
         volatile boolean down;
+        volatile boolean stalling;
         volatile RsaJsonWebKey key;
 
         FakeProvider() throws IOException, JoseException {
             key = newKey("key-1");
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", this::answer);
+            server.setExecutor(handlers);
             server.start();
         }
 
@@ -71,6 +74,19 @@ class ProviderContactTest {
             String path = exchange.getRequestURI().getPath();
             String body = "{}";
             int status = 404;
+            if (stalling) {
+                // Headers at once, then a body that never comes.
+                exchange.sendResponseHeaders(200, 1000);
+                exchange.getResponseBody().write('{');
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
             if (down) {
                 status = 500;
             } else if (path.endsWith("/.well-known/openid-configuration")) {
@@ -118,6 +134,7 @@ class ProviderContactTest {
         @Override
         public void close() {
             server.stop(0);
+            handlers.shutdownNow();
         }
     }
 
@@ -177,6 +194,22 @@ class ProviderContactTest {
             // The next attempt waits for its back-off; requests do not bring it forward.
             directory.reloadWithKeys();
             assertThat(provider.requests.get()).isEqualTo(attempts);
+        }
+    }
+
+    /** Found in review: a provider that sends its headers and then nothing blocked every key check. */
+    @Test
+    void aProviderThatStallsMidAnswerDoesNotHoldUpTheService() throws Exception {
+        try (FakeProvider provider = new FakeProvider()) {
+            provider.stalling = true;
+            io.restassured.config.RestAssuredConfig patient = io.restassured.RestAssured.config().httpClient(
+                    io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 30_000));
+            // Onboarding answers after the fetch's deadline, not after the provider gave up.
+            as(Tokens.networkAdmin()).config(patient).contentType("application/json")
+                    .body(Fixtures.municipality(Unique.slug("test-langsam"), provider.issuer(), "https://x.example.org"))
+                    .when().post("/municipalities").then().statusCode(201);
+            wrongRequest().header("Authorization", "Bearer " + provider.token()).when().get("/labs").then()
+                    .statusCode(503);
         }
     }
 

@@ -2,6 +2,7 @@ package de.stadtlabore.events;
 
 import static de.stadtlabore.support.Api.api;
 import static de.stadtlabore.support.Api.as;
+import static de.stadtlabore.support.Api.undocumented;
 import static de.stadtlabore.support.Api.wrongRequest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -55,10 +56,16 @@ class RateLimitsTest {
         }
     }
 
+    /** A client of its own: an IPv6 /64 of its own (clients are counted per /64). */
     private static String address() {
         UUID random = UUID.randomUUID();
-        return "2001:db8::" + Long.toHexString(random.getMostSignificantBits() & 0xffff) + ":"
-                + Long.toHexString(random.getLeastSignificantBits() & 0xffff);
+        return "2001:db8:" + Long.toHexString(random.getMostSignificantBits() & 0xffff) + ":"
+                + Long.toHexString(random.getLeastSignificantBits() & 0xffff) + "::1";
+    }
+
+    /** Another address in the same /64 as {@code address}. */
+    private static String neighbour(String address) {
+        return address.replace("::1", "::" + Integer.toHexString(2 + (int) (Math.random() * 60000)));
     }
 
     private static RequestSpecification from(RequestSpecification request, String address) {
@@ -73,7 +80,8 @@ class RateLimitsTest {
                     .header("RateLimit-Policy", "\"anonymous\";q=5;w=3600")
                     .header("RateLimit", matchesPattern("\"anonymous\";r=" + (5 - i) + ";t=\\d+"));
         }
-        from(wrongRequest(), address).when().get("/labs").then().statusCode(429)
+        // The same client from another address of its /64 is the same client.
+        from(wrongRequest(), neighbour(address)).when().get("/labs").then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:stadtlabore:problem:too-many-requests"))
                 .header("Retry-After", matchesPattern("\\d+"))
@@ -88,10 +96,22 @@ class RateLimitsTest {
             from(api(), address).when().get("/events.ics").then().statusCode(200)
                     .header("RateLimit-Policy", "\"feed\";q=3;w=3600");
         }
-        from(wrongRequest(), address).when().get("/events.ics").then().statusCode(429);
+        // A trailing slash reaches the same feed, and counts against the same allowance.
+        from(undocumented(), address).when().get("/events.ics/").then().statusCode(429);
         // The general allowance of the address is untouched.
         from(api(), address).when().get("/labs").then().statusCode(200)
                 .header("RateLimit", matchesPattern("\"anonymous\";r=4;t=\\d+"));
+    }
+
+    @Test
+    void refusedCredentialsCountAgainstTheAddress() {
+        String address = address();
+        for (int i = 0; i < 5; i++) {
+            from(wrongRequest(), address).header("Authorization", "Bearer forged.token.x").when().get("/labs")
+                    .then().statusCode(401);
+        }
+        from(wrongRequest(), address).header("Authorization", "Bearer forged.token.x").when().get("/labs")
+                .then().statusCode(429).header("Retry-After", matchesPattern("\\d+"));
     }
 
     @Test
@@ -125,8 +145,8 @@ class RateLimitsTest {
                     .body(Map.of("name", "Erika Muster", "email", email, "consent", true)).when().post(path)
                     .then().statusCode(201).header("RateLimit-Policy", "\"registration\";q=3;w=86400");
         }
-        from(wrongRequest(), bot).contentType("application/json")
-                .body(Map.of("name", "Erika Muster", "email", "d@example.org", "consent", true)).when().post(path)
+        from(undocumented(), bot).contentType("application/json")
+                .body(Map.of("name", "Erika Muster", "email", "d@example.org", "consent", true)).when().post(path + "/")
                 .then().statusCode(429);
         // One e-mail address from many addresses: two registrations (other events), then no more.
         String email = "viel@example.org";

@@ -57,6 +57,11 @@ class SeriesBoundsTest {
                 { series("Test E " + tag, SOON, "FREQ=DAILY;COUNT=5000"), "recurrence.rule" },
                 { series("Test F " + tag, SOON, "FREQ=DAILY;UNTIL=20991231T000000Z"), "recurrence.rule" },
                 { series("Test G " + tag, SOON, "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), "recurrence.rule" },
+                // Found in review: lib-recur spent minutes on huge intervals, and threw on BYSETPOS.
+                { series("Test G2 " + tag, SOON, "FREQ=WEEKLY;INTERVAL=10000000"), "recurrence.rule" },
+                { series("Test G3 " + tag, SOON, "FREQ=DAILY;INTERVAL=2147483647"), "recurrence.rule" },
+                { series("Test G4 " + tag, SOON, "FREQ=YEARLY;COUNT=1000"), "recurrence.rule" },
+                { series("Test G5 " + tag, SOON, "FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=3"), "recurrence.rule" },
                 { series("Test H " + tag, LocalDateTime.of(1990, 1, 1, 10, 0), "FREQ=WEEKLY"), "start" },
                 { series("Test I " + tag, LocalDateTime.of(1800, 1, 1, 10, 0), "FREQ=DAILY"), "start" },
                 { event("freiraum-arnsberg", "Test J " + tag, "0001-01-01T10:00", "0001-01-01T11:00", null, null),

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import de.stadtlabore.common.http.ClientAddress;
 import de.stadtlabore.common.problem.Throttling;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -44,7 +45,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (context.request().getHeader("Authorization") != null) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Send either a bearer token or an API key"));
         }
-        String client = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+        String client = ClientAddress.of(context.request());
         Duration wait = throttle.retryAfter(client);
         if (!wait.isZero()) {
             return Uni.createFrom().failure(Throttling.failure(wait));

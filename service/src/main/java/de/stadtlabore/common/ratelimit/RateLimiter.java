@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -67,20 +68,28 @@ public class RateLimiter {
         if (!config.enabled()) {
             return new Usage(policy, policy.quota(), reset, true);
         }
-        int hits;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement(COUNT)) {
-            count.setString(1, policy.name() + ":" + subject);
-            count.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(start)));
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                hits = rows.getInt(1);
-            }
-        } catch (SQLException e) {
-            LOG.warnf("Rate limits not counted: %s", e.getMessage());
+        // Never part of the caller's transaction: the count stands even if the request fails,
+        // and a failure to count cannot abort the request's work.
+        Integer hits = QuarkusTransaction.suspendingExisting().call(() -> count(policy.name() + ":" + subject, start));
+        if (hits == null) {
             return new Usage(policy, policy.quota(), reset, true);
         }
         return new Usage(policy, Math.max(0, policy.quota() - hits), reset, hits <= policy.quota());
+    }
+
+    private Integer count(String bucket, long windowStart) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(COUNT)) {
+            count.setString(1, bucket);
+            count.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(windowStart)));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Rate limits not counted: %s", e.getMessage());
+            return null;
+        }
     }
 
     /** Counts and throws {@link RateLimitExceeded} when the allowance is used up. */
@@ -92,12 +101,15 @@ public class RateLimiter {
         return usage;
     }
 
-    /** Forgets windows that ended a day ago or more. */
+    /** Forgets windows that ended: older than the longest window configured, and a day more. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldWindows() {
+        Duration longest = java.util.stream.Stream.of(config.window(), config.feedWindow(), config.registrationWindow())
+                .max(Duration::compareTo).orElseThrow().plusDays(1);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
-                        "delete from rate_limit_window where window_start < now() - interval '2 days'")) {
+                        "delete from rate_limit_window where window_start < ?")) {
+            delete.setTimestamp(1, Timestamp.from(clock.instant().minus(longest)));
             delete.executeUpdate();
         } catch (SQLException e) {
             LOG.warnf("Old rate-limit windows not removed: %s", e.getMessage());

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.ratelimit.Allowance;
 import io.quarkus.security.Authenticated;
 
 @Path("/")
@@ -33,6 +34,7 @@ public class CalendarResource {
     @GET
     @Path("events.ics")
     @PermitAll
+    @Allowance(Allowance.Kind.FEED)
     @Produces(CALENDAR)
     public Response network(@QueryParam("token") String token) {
         return ics(calendars.feed("Stadtlabore", token, null, null, null), "stadtlabore");
@@ -41,6 +43,7 @@ public class CalendarResource {
     @GET
     @Path("events/{id}.ics")
     @PermitAll
+    @Allowance(Allowance.Kind.FEED)
     @Produces(CALENDAR)
     public Response event(@PathParam("id") String id, @QueryParam("token") String token) {
         return ics(calendars.feed("Stadtlabore", token, null, null, Params.uuid("id", id)), "veranstaltung");

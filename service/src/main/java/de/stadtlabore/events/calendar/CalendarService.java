@@ -145,7 +145,8 @@ public class CalendarService {
     private boolean valid(String token) {
         return tokens.find("tokenHash = ?1 and revokedAt is null and expiresAt > ?2", Secrets.sha256Hex(token),
                 Timestamps.now()).firstResultOptional()
-                .filter(t -> t.creatorIssuer == null || providers.trusts(t.municipalityId, t.creatorIssuer))
+                // Tokens made before creators were recorded cannot be checked: they no longer work.
+                .filter(t -> t.creatorIssuer != null && providers.trusts(t.municipalityId, t.creatorIssuer))
                 .isPresent();
     }
 

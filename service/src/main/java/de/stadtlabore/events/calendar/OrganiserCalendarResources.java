@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import de.stadtlabore.common.ratelimit.Allowance;
+
 /**
  * Calendar feeds of a lab and of a municipality. Root resources of their own: JAX-RS picks the
  * root class by its path, and {@code /labs} and {@code /municipalities} belong to other features.
@@ -26,6 +28,7 @@ public final class OrganiserCalendarResources {
 
         @GET
         @PermitAll
+        @Allowance(Allowance.Kind.FEED)
         @Produces(CalendarResource.CALENDAR)
         public Response feed(@PathParam("slug") String slug, @QueryParam("token") String token) {
             return CalendarResource.ics(calendars.feed("Stadtlabore – " + slug, token, slug, null, null), slug);
@@ -40,6 +43,7 @@ public final class OrganiserCalendarResources {
 
         @GET
         @PermitAll
+        @Allowance(Allowance.Kind.FEED)
         @Produces(CalendarResource.CALENDAR)
         public Response feed(@PathParam("slug") String slug, @QueryParam("token") String token) {
             return CalendarResource.ics(calendars.feed("Stadtlabore – " + slug, token, null, slug, null), slug);
