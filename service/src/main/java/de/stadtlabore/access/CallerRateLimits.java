@@ -9,7 +9,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import de.stadtlabore.common.http.ClientAddress;
 import de.stadtlabore.common.ratelimit.Allowance;
-import de.stadtlabore.common.ratelimit.RateLimitConfig;
 import de.stadtlabore.common.ratelimit.RateLimitExceeded;
 import de.stadtlabore.common.ratelimit.RateLimitHeaders;
 import de.stadtlabore.common.ratelimit.RateLimiter;
@@ -31,32 +30,24 @@ public class CallerRateLimits {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 1)
     public void limit(ContainerRequestContext request, HttpServerRequest http, ResourceInfo resource) {
-        RateLimitConfig config = limiter.config();
         Caller c = caller.get();
-        String address = ClientAddress.of(http);
         Allowance own = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(Allowance.class);
         RateLimiter.Policy policy;
         String subject;
         switch (c.method()) {
             case API_KEY -> {
-                policy = new RateLimiter.Policy("api-key", config.apiKey(), config.window());
+                policy = limiter.apiKey();
                 subject = c.apiKeyId().toString();
             }
             case OIDC -> {
-                policy = new RateLimiter.Policy("person", config.person(), config.window());
+                policy = limiter.person();
                 subject = c.issuer() + "|" + c.subject();
             }
             default -> {
-                subject = address;
-                if (own != null && own.value() == Allowance.Kind.FEED) {
-                    policy = new RateLimiter.Policy("feed", config.feed(), config.feedWindow());
-                } else if (own != null && own.value() == Allowance.Kind.REGISTRATION) {
-                    policy = new RateLimiter.Policy("registration", config.registrationPerAddress(),
-                            config.registrationWindow());
-                } else {
-                    policy = anonymous(config);
-                }
+                policy = own == null ? limiter.anonymous()
+                        : own.value() == Allowance.Kind.FEED ? limiter.feed() : limiter.registration();
+                subject = ClientAddress.of(http);
             }
         }
         RateLimiter.Usage usage = limiter.consume(policy, subject);
@@ -64,9 +55,5 @@ public class CallerRateLimits {
         if (!usage.allowed()) {
             throw new RateLimitExceeded(usage);
         }
-    }
-
-    static RateLimiter.Policy anonymous(RateLimitConfig config) {
-        return new RateLimiter.Policy("anonymous", config.anonymous(), config.window());
     }
 }

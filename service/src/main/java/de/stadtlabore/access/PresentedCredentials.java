@@ -44,8 +44,7 @@ public class PresentedCredentials {
             identities.getIdentity();
         } catch (AuthenticationFailedException refused) {
             if (!Throttling.providerUnavailable(refused) && Throttling.retryAfter(refused) == null) {
-                RateLimiter.Usage usage = limiter.consume(CallerRateLimits.anonymous(limiter.config()),
-                        ClientAddress.of(http));
+                RateLimiter.Usage usage = limiter.consume(limiter.anonymous(), ClientAddress.of(http));
                 if (!usage.allowed()) {
                     throw new RateLimitExceeded(usage);
                 }

@@ -10,18 +10,23 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -57,7 +62,7 @@ public class ProviderKeys {
     }
 
     /** The provider's key with that id, X.509-encoded in Base64. */
-    public record Key(String kid, String encoded) implements Lookup {
+    public record Key(String encoded) implements Lookup {
     }
 
     /** The provider is known, but has no such key. */
@@ -80,6 +85,12 @@ public class ProviderKeys {
     }
 
     private final ConcurrentMap<Source, State> states = new ConcurrentHashMap<>();
+    /** Threads that contact providers (name resolution blocks), a few at a time. */
+    private final ExecutorService fetchers = Executors.newFixedThreadPool(4, task -> {
+        Thread thread = new Thread(task, "provider-keys");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Sources for which a token named a key they did not have: perhaps they rotated keys. */
     private final Set<Source> unknownKeySeen = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
@@ -94,6 +105,11 @@ public class ProviderKeys {
     @Inject
     Clock clock;
 
+    @PreDestroy
+    void close() {
+        fetchers.shutdownNow();
+    }
+
     /** The key a token names; reads only what was fetched before. */
     public Lookup lookup(Source source, String kid) {
         State state = states.get(source);
@@ -107,20 +123,22 @@ public class ProviderKeys {
             unknownKeySeen.add(source);
             return new UnknownKey();
         }
-        return new Key(kid, encoded);
+        return new Key(encoded);
     }
 
     /**
      * Fetches the keys of every source that has none yet or is due, and forgets sources no
      * longer trusted. A source whose tokens named an unknown key (a rotation) is due early, but
      * contacted at most once per {@code key-recheck-min}, however many such tokens arrive.
-     * Blocking: at most {@link #REQUEST_TIMEOUT} per request to a provider.
+     * The due providers are contacted side by side, so that a start with several unreachable
+     * providers waits about one {@link #REQUEST_TIMEOUT}, not one per provider.
      */
     synchronized void refresh(Collection<Source> sources) {
         Set<Source> wanted = Set.copyOf(sources);
         states.keySet().retainAll(wanted);
         unknownKeySeen.retainAll(wanted);
         Instant now = clock.instant();
+        List<CompletableFuture<Void>> fetches = new ArrayList<>();
         for (Source source : wanted) {
             State state = states.get(source);
             // Only a provider that answers gets fetched early; a failing one keeps its back-off.
@@ -128,9 +146,10 @@ public class ProviderKeys {
                     && !now.isBefore(state.contactedAt().plus(config.keyRecheckMin()));
             if (state == null || !now.isBefore(state.nextAttempt()) || rotated) {
                 unknownKeySeen.remove(source);
-                states.put(source, fetch(source, state));
+                fetches.add(CompletableFuture.runAsync(() -> states.put(source, fetch(source, state)), fetchers));
             }
         }
+        fetches.forEach(CompletableFuture::join);
     }
 
     private State fetch(Source source, State previous) {

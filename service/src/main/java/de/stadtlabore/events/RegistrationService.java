@@ -17,7 +17,6 @@ import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
-import de.stadtlabore.common.ratelimit.RateLimitConfig;
 import de.stadtlabore.common.ratelimit.RateLimiter;
 import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
@@ -74,9 +73,7 @@ public class RegistrationService {
         if (!windowOpen(event, o, Instant.now())) {
             throw new ApiException(ProblemType.CONFLICT, "detail.registration-closed");
         }
-        RateLimitConfig limit = limits.config();
-        limits.require(new RateLimiter.Policy("registration-email", limit.registrationPerEmail(),
-                limit.registrationWindow()), Secrets.sha256Hex(input.email().strip().toLowerCase(Locale.ROOT)));
+        limits.require(limits.registrationEmail(), Secrets.sha256Hex(input.email().strip().toLowerCase(Locale.ROOT)));
 
         // From here until the commit, registrations of this occurrence wait for each other: keep it short.
         registrations.lockOccurrence(event.id, occurrence);

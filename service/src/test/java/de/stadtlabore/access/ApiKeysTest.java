@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import de.stadtlabore.access.apikeys.ApiKeyRepository;
 import de.stadtlabore.support.Api;
 import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.RawHttp;
 import de.stadtlabore.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -140,26 +141,10 @@ class ApiKeysTest {
     void aClientOutsideTheTrustedProxiesCannotChooseItsAddress() throws Exception {
         int[] statuses = new int[14];
         for (int i = 0; i < statuses.length; i++) {
-            statuses[i] = rawGet("127.0.0.2", "/me", "X-API-Key: slk_guessing_" + "y".repeat(30) + i,
-                    "X-Forwarded-For: 203.0.113." + (i + 1));
+            statuses[i] = RawHttp.getFrom("127.0.0.2", "/me", "X-API-Key: slk_guessing_" + "y".repeat(30) + i,
+                    "X-Forwarded-For: 203.0.113." + (i + 1)).status();
         }
         assertThat(statuses).startsWith(401, 401, 401, 401, 401, 401, 401, 401, 401, 401).endsWith(429, 429, 429, 429);
-    }
-
-    /** A GET sent from a local address of the test's choice; returns the status code. */
-    static int rawGet(String from, String path, String... headers) throws java.io.IOException {
-        int port = io.restassured.RestAssured.port;
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
-                java.net.InetAddress.getByName(from), 0)) {
-            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-            for (String header : headers) {
-                request.append(header).append("\r\n");
-            }
-            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(status.split(" ")[1]);
-        }
     }
 
     @Test

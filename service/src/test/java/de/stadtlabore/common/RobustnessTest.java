@@ -10,20 +10,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Fixtures;
+import de.stadtlabore.support.RawHttp;
 import de.stadtlabore.support.Tokens;
 import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * What a contract-driven fuzzer found (security review, findings 11–16): every request gets an
@@ -33,40 +29,12 @@ import io.restassured.RestAssured;
 @QuarkusTest
 class RobustnessTest {
 
-    /** A raw HTTP/1.1 exchange: the status line and the whole answer, within a few seconds. */
-    record Raw(int status, String text) {
-        boolean isProblem() {
-            return text.toLowerCase().contains("content-type: application/problem+json") && text.contains("\"requestId\"");
-        }
-    }
-
-    static Raw raw(String requestHead) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                text.append(buffer, 0, n);
-            }
-            String answer = text.toString();
-            assertThat(answer).as("an answer to " + requestHead.lines().findFirst().orElse("")).startsWith("HTTP/1.1 ");
-            return new Raw(Integer.parseInt(answer.substring(9, 12)), answer);
-        }
-    }
-
-    static Raw get(String target, String... headers) throws IOException {
-        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList()) + "\r\n");
-    }
-
     @Test
     void aLineBreakInACalendarSlugIsAnsweredAtOnce() throws IOException {
         // Finding 11: no answer at all for over a minute. No path needs a control character.
         for (String target : new String[] { "/labs/x%0Ax/events.ics", "/labs/x%0Dx/events.ics",
                 "/municipalities/x%0D%0Ax/events.ics", "/labs/x%0Ax" }) {
-            Raw answer = get(target);
+            RawHttp.Answer answer = RawHttp.get(target);
             assertThat(answer.status()).as(target).isEqualTo(400);
             assertThat(answer.isProblem()).as(target).isTrue();
         }
@@ -91,7 +59,7 @@ class RobustnessTest {
                 .contentType("application/problem+json");
         wrongRequest().queryParam("q", "a\u0000b").when().get("/items").then().statusCode(400);
         wrongRequest().queryParam("lab", "a\u0000b").when().get("/occurrences").then().statusCode(400);
-        Raw path = get("/labs/x%00y");
+        RawHttp.Answer path = RawHttp.get("/labs/x%00y");
         assertThat(path.status()).isBetween(400, 404);
         assertThat(path.isProblem()).isTrue();
     }
@@ -116,10 +84,10 @@ class RobustnessTest {
     @Test
     void errorsOfTheHttpLayerAreProblemDocuments() throws IOException {
         // Finding 14: empty bodies without a content type or request id.
-        Raw longLine = get("/labs?q=" + "a".repeat(20_000));
+        RawHttp.Answer longLine = RawHttp.get("/labs?q=" + "a".repeat(20_000));
         assertThat(longLine.status()).isEqualTo(414);
         assertThat(longLine.isProblem()).isTrue();
-        Raw largeHeaders = get("/labs", "X-Big: " + "b".repeat(30_000));
+        RawHttp.Answer largeHeaders = RawHttp.get("/labs", "X-Big: " + "b".repeat(30_000));
         assertThat(largeHeaders.status()).isEqualTo(431);
         assertThat(largeHeaders.isProblem()).isTrue();
     }

@@ -116,7 +116,33 @@ public class RateLimiter {
         }
     }
 
-    public RateLimitConfig config() {
-        return config;
+    /** Anonymous callers, per client address. */
+    public Policy anonymous() {
+        return new Policy("anonymous", config.anonymous(), config.window());
+    }
+
+    /** People with a token, per token subject. */
+    public Policy person() {
+        return new Policy("person", config.person(), config.window());
+    }
+
+    /** Municipal IT, per API key. */
+    public Policy apiKey() {
+        return new Policy("api-key", config.apiKey(), config.window());
+    }
+
+    /** Calendar feeds of anonymous callers, per client address. */
+    public Policy feed() {
+        return new Policy("feed", config.feed(), config.feedWindow());
+    }
+
+    /** Registrations of anonymous callers, per client address. */
+    public Policy registration() {
+        return new Policy("registration", config.registrationPerAddress(), config.registrationWindow());
+    }
+
+    /** Registrations per e-mail address, whoever sends them. */
+    public Policy registrationEmail() {
+        return new Policy("registration-email", config.registrationPerEmail(), config.registrationWindow());
     }
 }
