@@ -127,6 +127,10 @@ public class Event {
     @Version
     public long version;
 
+    /** When the last occurrence ends; kept by {@link OccurrenceIndex}, read only in queries. */
+    @Column(name = "last_ends_at", insertable = false, updatable = false)
+    public OffsetDateTime lastEndsAt;
+
     public boolean isPublic() {
         return visibility == Visibility.PUBLIC;
     }

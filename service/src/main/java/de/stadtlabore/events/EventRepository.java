@@ -1,6 +1,12 @@
 package de.stadtlabore.events;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +16,8 @@ import jakarta.persistence.LockModeType;
 
 import de.stadtlabore.common.domain.InvitationStatus;
 import de.stadtlabore.common.domain.Visibility;
+import de.stadtlabore.common.paging.Page;
+import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.persistence.SqlFilter;
 import de.stadtlabore.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -33,6 +41,73 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         return event;
     }
 
+    /** One row of the occurrence table: an occurrence of an event, in UTC. */
+    public record Slot(UUID event, LocalDateTime originalStart, Instant start, Instant end, boolean cancelled,
+            boolean moved) {
+    }
+
+    /**
+     * One page of the occurrences overlapping [from, to) that the filter and the caller's view
+     * admit, by start, title and event, with their total: range queries on the occurrence table,
+     * whatever the number of events outside the window or the age of a series. With
+     * {@code freeSeatsOnly}, only occurrences open for registration (as
+     * {@link RegistrationService#windowOpen}) with a free seat.
+     */
+    public Page<Slot> window(boolean networkVisible, Filter filter, Instant from, Instant to, boolean freeSeatsOnly,
+            Instant now, PageRequest page) {
+        SqlFilter query = SqlFilter.from("event_occurrence o join event e on e.id = o.event_id"
+                + " join lab l on l.id = e.lead_lab_id join municipality m on m.id = l.municipality_id", "o.event_id",
+                // An occurrence lasts at most 366 days: the start bounds the range scan on both sides.
+                "o.starts_at < :to and o.ends_at > :from and o.starts_at > :earliest"
+                        + " and (e.visibility = :public or :network)")
+                .with("from", utc(from)).with("to", utc(to)).with("earliest", utc(from.minus(Duration.ofDays(367))))
+                .with("public", Visibility.PUBLIC.wireName()).with("network", networkVisible)
+                .with("accepted", InvitationStatus.ACCEPTED.wireName())
+                .and("l.slug = :lab or exists (select 1 from event_organiser eo join lab x on x.id = eo.lab_id"
+                        + " where eo.event_id = e.id and eo.status = :accepted and x.slug = :lab)", "lab", filter.lab())
+                .and("m.slug = :municipality or exists (select 1 from event_organiser eo join lab x on x.id = eo.lab_id"
+                        + " join municipality xm on xm.id = x.municipality_id"
+                        + " where eo.event_id = e.id and eo.status = :accepted and xm.slug = :municipality)",
+                        "municipality", filter.municipality())
+                .and("e.category = :category", "category", filter.category())
+                .and("e.format = :format", "format", filter.format() == null ? null : filter.format().wireName())
+                .and("exists (select 1 from unnest(e.topics) t where lower(t) = lower(:topic))", "topic", filter.topic())
+                .matching("e.search_vector", "e.title", filter.text());
+        if (freeSeatsOnly) {
+            query.and("e.capacity is not null and not o.cancelled"
+                    + " and :now < o.starts_at - e.registration_closes_minutes_before * interval '1 minute'"
+                    + " and (e.registration_opens_days_before is null"
+                    + " or :now >= o.starts_at - e.registration_opens_days_before * interval '24 hours')"
+                    + " and e.capacity > (select coalesce(sum(r.seats), 0) from registration r where r.event_id = o.event_id"
+                    + " and r.occurrence = o.original_start and r.status = :confirmed)")
+                    .with("now", utc(now)).with("confirmed", RegistrationStatus.CONFIRMED.wireName());
+        }
+        List<Slot> slots = query.select(getEntityManager(),
+                "o.event_id, o.original_start, o.starts_at, o.ends_at, o.cancelled, o.moved",
+                "o.starts_at, e.title collate \"C\", o.event_id", page.offset(), page.size()).stream()
+                .map(row -> new Slot((UUID) row[0], ((Timestamp) row[1]).toLocalDateTime(), ((Timestamp) row[2]).toInstant(),
+                        ((Timestamp) row[3]).toInstant(), (Boolean) row[4], (Boolean) row[5]))
+                .toList();
+        boolean lastPage = slots.size() < page.size() && (page.offset() == 0 || !slots.isEmpty());
+        return Page.of(slots, page, lastPage ? page.offset() + slots.size() : query.count(getEntityManager()));
+    }
+
+    /** Events as an occurrence shows them (lead lab, place), in no particular order. */
+    public List<Event> forOccurrences(Collection<UUID> ids) {
+        return find("select e from Event e join fetch e.leadLab l join fetch l.municipality"
+                + " left join fetch e.placeLab pl left join fetch pl.municipality where in_array(e.id, ?1)",
+                (Object) ids.toArray(UUID[]::new)).list();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Events with what their occurrences depend on (overrides, exceptions), in no particular order. */
+    public List<Event> withDetails(List<UUID> ids) {
+        return find(WITH_DETAILS + "where in_array(e.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
+    }
+
     /** The event, locked until the transaction ends, so that writes to it are serialised. */
     public Optional<Event> hold(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).flatMap(e -> findWithDetails(id));
@@ -45,32 +120,12 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
     }
 
     /**
-     * Events that may have occurrences in the local-time window [from, to): single events
-     * starting in it (give or take a day for time zones), series that started before its end.
-     */
-    public List<Event> candidates(boolean networkVisible, Filter filter, LocalDateTime from, LocalDateTime to) {
-        Where where = visible(networkVisible)
-                .and("(e.rrule is null and e.endsLocal > :from and e.startsLocal < :to)"
-                        + " or (e.rrule is not null and e.startsLocal < :to)")
-                .with("from", from.minusDays(1)).with("to", to.plusDays(1));
-        organisedBy(where, filter.lab(), filter.municipality())
-                .and("e.category = :category", "category", filter.category())
-                .and("e.format = :format", "format", filter.format());
-        if (filter.topic() != null || filter.text() != null) {
-            List<UUID> matching = matchingText(filter.topic(), filter.text());
-            where.and("e.id in :matching", "matching", matching.isEmpty() ? List.of(new UUID(0, 0)) : matching);
-        }
-        return find(WITH_DETAILS + where, where.params()).list();
-    }
-
-    /**
      * Events for a calendar feed: public ones (and network ones if asked), narrowed to a lab, a
-     * municipality (as organisers) or one event; single events that ended before {@code since}
-     * are left out.
+     * municipality (as organisers) or one event; events (and series) whose last occurrence ended
+     * before {@code since} are left out.
      */
-    public List<Event> forCalendar(boolean network, String lab, String municipality, UUID event,
-            LocalDateTime since) {
-        Where where = visible(network).and("e.rrule is not null or e.endsLocal > :since", "since", since)
+    public List<Event> forCalendar(boolean network, String lab, String municipality, UUID event, Instant since) {
+        Where where = visible(network).and("e.lastEndsAt is null or e.lastEndsAt > :since", "since", utc(since))
                 .and("e.id = :event", "event", event);
         organisedBy(where, lab, municipality);
         return find(WITH_DETAILS + where + " order by e.startsLocal, e.id", where.params()).list();
@@ -89,12 +144,5 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                 .and("l.municipality.slug = :municipality or exists (select 1 from Event e3 join e3.organisers o3"
                         + " where e3 = e and o3.status = :accepted and o3.lab.municipality.slug = :municipality)",
                         "municipality", municipality);
-    }
-
-    private List<UUID> matchingText(String topic, String text) {
-        return SqlFilter.from("event", "id", "true")
-                .and("exists (select 1 from unnest(topics) t where lower(t) = lower(:topic))", "topic", topic)
-                .matching("search_vector", "title", text)
-                .ids(getEntityManager());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,9 @@ public class EventService {
     RegistrationRepository registrations;
 
     @Inject
+    OccurrenceIndex occurrenceIndex;
+
+    @Inject
     LabService labs;
 
     @Inject
@@ -103,20 +107,19 @@ public class EventService {
         if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
             throw ApiException.invalid(List.of(new Violation("to", "field.window-too-long", MAX_WINDOW.toDays())));
         }
-        List<Event> candidates = events.candidates(networkVisible(), filter, LocalDateTime.ofInstant(start, ZoneOffset.UTC),
-                LocalDateTime.ofInstant(end, ZoneOffset.UTC));
+        Page<EventRepository.Slot> slots = events.window(networkVisible(), filter, start, end, freeSeatsOnly, now, page);
+        Map<UUID, Event> byId = events.forOccurrences(slots.items().stream().map(EventRepository.Slot::event)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(e -> e.id, e -> e));
+        Page<Occurrence> found = slots.map(slot -> occurrence(byId.get(slot.event()), slot));
         Map<String, RegistrationRepository.Counts> counts = registrations.counts(
-                candidates.stream().filter(e -> e.capacity != null).map(e -> e.id).toList());
-        List<OccurrenceView> all = candidates.stream()
-                .flatMap(e -> Recurrences.expand(e, start, end).stream())
-                .sorted(Comparator.comparing((Occurrence o) -> o.start().toInstant())
-                        .thenComparing(o -> o.event().title).thenComparing(o -> o.event().id))
-                .map(o -> EventMapper.view(o, seats(o, counts, now)))
-                .filter(v -> !freeSeatsOnly || (v.registration() != null && v.registration().open()
-                        && v.registration().freeSeats() > 0))
-                .toList();
-        int first = Math.min(page.offset(), all.size());
-        return Page.of(all.subList(first, Math.min(first + page.size(), all.size())), page, all.size());
+                found.items().stream().filter(o -> o.event().capacity != null).toList());
+        return found.map(o -> EventMapper.view(o, seats(o, counts, now)));
+    }
+
+    private static Occurrence occurrence(Event event, EventRepository.Slot slot) {
+        ZoneId zone = ZoneId.of(event.timeZone);
+        return new Occurrence(event, slot.originalStart(), slot.start().atZone(zone), slot.end().atZone(zone),
+                slot.cancelled(), slot.moved());
     }
 
     private static boolean withinHorizon(Instant at, Instant now) {
@@ -169,6 +172,7 @@ public class EventService {
         event.leadLab = lead;
         apply(input, event);
         events.persist(event);
+        occurrenceIndex.rebuild(event);
         audit.record("event.create", "event", event.id.toString(), lead.municipality.id);
         return EventMapper.view(event);
     }
@@ -184,6 +188,7 @@ public class EventService {
         tags.requireMatch(ifMatch, EventMapper.view(event));
         apply(input, event);
         event.sequence++;
+        occurrenceIndex.rebuild(event);
         moveRegistrationRetention(event);
         audit.record(event.status == EventStatus.CANCELLED ? "event.cancel" : "event.update", "event",
                 event.id.toString(), event.leadLab.municipality.id);
@@ -260,6 +265,7 @@ public class EventService {
         }
         event.updatedAt = Timestamps.now();
         event.sequence++;
+        occurrenceIndex.rebuild(event);
         audit.record(change.cancelled() ? "event.occurrence-cancel" : "event.occurrence-move", "event",
                 event.id + "@" + original, event.leadLab.municipality.id);
         return EventMapper.view(event);

@@ -87,20 +87,23 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     }
 
     /** Counts for the occurrences of some events, keyed by event id and occurrence. */
-    public Map<String, Counts> counts(Collection<UUID> events) {
+    public Map<String, Counts> counts(Collection<Occurrence> occurrences) {
         Map<String, Counts> counts = new HashMap<>();
-        if (events.isEmpty()) {
+        if (occurrences.isEmpty()) {
             return counts;
         }
+        // A superset (every pair of the events and starts), narrowed to the occurrences below.
         List<Object[]> rows = getEntityManager().createQuery("select r.event.id, r.occurrence, "
                 + "coalesce(sum(case when r.status = :confirmed then r.seats else 0 end), 0), "
                 + "sum(case when r.status = :waitlisted then 1 else 0 end) from Registration r "
-                + "where r.event.id in :events and r.status in :active "
-                + "group by r.event.id, r.occurrence", Object[].class)
+                + "where in_array(r.event.id, :events) and in_array(r.occurrence, :starts) "
+                + "and r.status in (:confirmed, :waitlisted) group by r.event.id, r.occurrence", Object[].class)
                 .setParameter("confirmed", RegistrationStatus.CONFIRMED)
                 .setParameter("waitlisted", RegistrationStatus.WAITLISTED)
-                .setParameter("active", RegistrationStatus.ACTIVE)
-                .setParameter("events", events).getResultList();
+                .setParameter("events", occurrences.stream().map(o -> o.event().id).distinct().toArray(UUID[]::new))
+                .setParameter("starts", occurrences.stream().map(Occurrence::originalStart).distinct()
+                        .toArray(LocalDateTime[]::new))
+                .getResultList();
         for (Object[] row : rows) {
             counts.put(key((UUID) row[0], (LocalDateTime) row[1]),
                     new Counts(((Number) row[2]).intValue(), ((Number) row[3]).intValue()));

@@ -100,9 +100,8 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
         if (total == 0 || page.offset() >= total) {
             return Page.of(List.of(), page, total);
         }
-        @SuppressWarnings("unchecked")
         List<Object[]> rows = query.select(getEntityManager(), "i.id, " + distance + " as distance",
-                "distance nulls last, i.name, i.id").setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+                "distance nulls last, i.name, i.id", page.offset(), page.size());
         Map<UUID, Double> distances = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
         for (Object[] row : rows) {
@@ -141,7 +140,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
         List<Object[]> suggested = getEntityManager().createNativeQuery("select slug, "
                 + (english ? "name_en" : "name_de") + " from equipment_category order by 2").getResultList();
         List<String> named = visible(view).and("i.category not in (select slug from equipment_category)")
-                .select(getEntityManager(), "distinct i.category", "i.category").getResultList();
+                .distinct(getEntityManager(), "i.category");
         List<CategoryView> categories = new ArrayList<>();
         suggested.forEach(row -> categories.add(new CategoryView((String) row[0], (String) row[1], true)));
         named.forEach(category -> categories.add(new CategoryView(category, category, false)));
@@ -149,7 +148,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
     }
 
     private List<Item> withLab(List<UUID> ids) {
-        return find(WITH_LAB + "where i.id in ?1", ids).list();
+        return find(WITH_LAB + "where in_array(i.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
     }
 
     private static SqlFilter visible(InventoryView view) {

@@ -74,6 +74,6 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
         List<UUID> ids = getEntityManager().createNativeQuery("select id from reservation where " + condition
                 + " order by id limit :limit for update skip locked", UUID.class)
                 .setParameter("status", status.wireName()).setParameter("limit", limit).getResultList();
-        return ids.isEmpty() ? List.of() : find(WITH_ITEM + "where r.id in ?1", ids).list();
+        return ids.isEmpty() ? List.of() : find(WITH_ITEM + "where in_array(r.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
     }
 }

@@ -52,6 +52,6 @@ public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
     }
 
     private List<Lab> withDetails(List<UUID> ids) {
-        return find(WITH_DETAILS + "where l.id in ?1", ids).list();
+        return find(WITH_DETAILS + "where in_array(l.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
     }
 }

@@ -27,7 +27,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
     public Optional<Project> findWithDetails(UUID id) {
         Optional<Project> found = find(WITH_LAB + "left join fetch p.links where p.id = ?1", id).singleResultOptional();
-        found.ifPresent(p -> withPartners(List.of(id)));
+        found.ifPresent(p -> withPartners(new UUID[] {id}));
         return found;
     }
 
@@ -87,14 +87,15 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
 
     private List<Project> withDetails(List<UUID> ids) {
-        List<Project> projects = find(WITH_LAB + "where p.id in ?1", ids).list();
-        withPartners(ids);
-        find("select distinct p from Project p left join fetch p.links where p.id in ?1", ids).list();
+        UUID[] byId = ids.toArray(UUID[]::new);
+        List<Project> projects = find(WITH_LAB + "where in_array(p.id, ?1)", (Object) byId).list();
+        withPartners(byId);
+        find("select distinct p from Project p left join fetch p.links where in_array(p.id, ?1)", (Object) byId).list();
         return projects;
     }
 
-    private void withPartners(List<UUID> ids) {
+    private void withPartners(UUID[] byId) {
         find("select distinct p from Project p left join fetch p.partners pa left join fetch pa.lab pl "
-                + "left join fetch pl.municipality where p.id in ?1", ids).list();
+                + "left join fetch pl.municipality where in_array(p.id, ?1)", (Object) byId).list();
     }
 }

@@ -157,6 +157,30 @@ class CalendarFeedTest {
     }
 
     @Test
+    void feedsCarryWhatEndedUpToHalfAYearAgoAndEverythingToCome() throws Exception {
+        // Every series used to stay in every feed forever, however long ago it ended (issue 11).
+        String staff = Tokens.staff("arnsberg");
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String ended = Unique.name("Vergangene Reihe");
+        String recent = Unique.name("Jüngst beendete Reihe");
+        String ongoing = Unique.name("Laufende Reihe");
+        String[][] series = { { ended, today.minusYears(3).toString(), "FREQ=WEEKLY;COUNT=10" },
+                { recent, today.minusDays(120).toString(), "FREQ=WEEKLY;COUNT=4" },
+                { ongoing, today.minusYears(2).toString(), "FREQ=MONTHLY" } };
+        for (String[] s : series) {
+            as(staff).contentType("application/json").body("""
+                    {"leadLab": "freiraum-arnsberg", "title": "%s", "description": "Eine Reihe.",
+                     "category": "workshop", "format": "in-person", "place": {"lab": "freiraum-arnsberg"},
+                     "visibility": "public", "start": "%sT17:00:00", "end": "%sT18:00:00",
+                     "recurrence": {"rule": "%s"}}
+                    """.formatted(s[0], s[1], s[1], s[2])).when().post("/events").then().statusCode(201);
+        }
+        String ics = given().when().get("/labs/freiraum-arnsberg/events.ics").then().statusCode(200).extract().asString();
+        List<String> titles = parse(ics).<VEvent>getComponents("VEVENT").stream().map(e -> value(e, "SUMMARY")).toList();
+        assertThat(titles).contains(recent, ongoing).doesNotContain(ended);
+    }
+
+    @Test
     void aSeriesFeedYieldsExactlyTheOccurrencesTheApiLists() throws Exception {
         String staff = Tokens.staff("arnsberg");
         String title = Unique.name("Test Repair-Café");

@@ -8,15 +8,14 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 
 /**
  * A native SQL query over one kind of row, narrowed by the filters a caller set ({@link Where}),
- * with German full-text search. It counts the rows and pages them in a stable order; the
- * entities of a page are then loaded by id.
+ * with German full-text search, run through JDBC ({@link NativeSql}). A page is one query for
+ * the ids in a stable order and the total; the entities of the page are then loaded by id.
  */
 public final class SqlFilter {
 
@@ -71,33 +70,44 @@ public final class SqlFilter {
     }
 
     public long count(EntityManager em) {
-        return ((Number) query(em, "count(*)", "", null).getSingleResult()).longValue();
+        return run(em, "count(*)", "", row -> row.getLong(1)).get(0);
     }
 
-    /** The rows' {@code columns} in the given order. */
-    public Query select(EntityManager em, String columns, String orderBy) {
-        return query(em, columns, " order by " + orderBy, null);
+    /** The rows' {@code columns} in the given order, {@code limit} rows from {@code offset} on. */
+    public List<Object[]> select(EntityManager em, String columns, String orderBy, int offset, int limit) {
+        return run(em, columns, " order by " + orderBy + " limit " + limit + " offset " + offset, row -> {
+            int width = row.getMetaData().getColumnCount();
+            Object[] values = new Object[width];
+            for (int i = 0; i < width; i++) {
+                values[i] = row.getObject(i + 1);
+            }
+            return values;
+        });
+    }
+
+    /** The distinct values of one text column, in order. */
+    public List<String> distinct(EntityManager em, String column) {
+        return run(em, "distinct " + column, " order by " + column, row -> row.getString(1));
     }
 
     /** The ids of all matching rows, in no particular order. */
-    @SuppressWarnings("unchecked")
     public List<UUID> ids(EntityManager em) {
-        return query(em, id, "", UUID.class).getResultList();
+        return run(em, id, "", row -> row.getObject(1, UUID.class));
     }
 
     /**
-     * One page: the total, the ids of the page in {@code orderBy} order (which must end in a
-     * unique column, so that pages never overlap), then the entities loaded by id, in that order.
+     * One page: the ids of the page in {@code orderBy} order (which must end in a unique column,
+     * so that pages never overlap) with the total in the same query, then the entities loaded by
+     * id, in that order.
      */
-    @SuppressWarnings("unchecked")
     public <T> Page<T> page(EntityManager em, String orderBy, PageRequest page, Function<List<UUID>, List<T>> loadById,
             Function<T, UUID> idOf) {
-        long total = count(em);
-        if (total == 0 || page.offset() >= total) {
-            return Page.of(List.of(), page, total);
+        List<Object[]> rows = select(em, id + ", count(*) over ()", orderBy, page.offset(), page.size());
+        if (rows.isEmpty()) {
+            return Page.of(List.of(), page, page.offset() == 0 ? 0 : count(em));
         }
-        List<UUID> ids = query(em, id, " order by " + orderBy, UUID.class)
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
+        long total = ((Number) rows.get(0)[1]).longValue();
         return Page.of(inOrder(ids, loadById.apply(ids), idOf), page, total);
     }
 
@@ -115,10 +125,8 @@ public final class SqlFilter {
         return ordered;
     }
 
-    private Query query(EntityManager em, String columns, String tail, Class<?> type) {
+    private <T> List<T> run(EntityManager em, String columns, String tail, NativeSql.RowReader<T> reader) {
         String statement = "select " + columns + " from " + from + where + tail;
-        Query query = type == null ? em.createNativeQuery(statement) : em.createNativeQuery(statement, type);
-        where.paramsOf(statement).forEach(query::setParameter);
-        return query;
+        return NativeSql.list(em, statement, where.paramsOf(statement), reader);
     }
 }

@@ -1,6 +1,6 @@
 package de.stadtlabore.events.calendar;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +41,8 @@ import io.quarkus.panache.common.Sort;
 public class CalendarService {
 
     static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+    /** Feeds carry events (and series) that ended up to this long ago, besides everything to come. */
+    static final Duration PAST_EVENTS = Duration.ofDays(180);
     static final Duration MAX_LIFETIME = Duration.ofDays(366);
 
     @Inject
@@ -87,7 +89,7 @@ public class CalendarService {
             throw new ApiException(ProblemType.FORBIDDEN, "detail.feed-token-invalid");
         }
         List<Event> selected = events.forCalendar(network, lab, municipality, event,
-                LocalDateTime.now(ZoneOffset.UTC).minusDays(180));
+                Instant.now().minus(PAST_EVENTS));
         if (event != null && selected.isEmpty()) {
             throw ApiException.notFound("detail.event-not-found", event);
         }
