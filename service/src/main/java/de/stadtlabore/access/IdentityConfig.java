@@ -48,6 +48,14 @@ public interface IdentityConfig {
     @WithDefault("60S")
     Duration keyRecheckMin();
 
+    /**
+     * Whether start-up waits for the first fetch of every provider's keys (at most 8 s). By
+     * default it does not: the service is ready at once, and tokens of a provider whose keys are
+     * still on their way answer 503 with {@code Retry-After} for that moment. The tests wait.
+     */
+    @WithDefault("false")
+    boolean awaitKeysAtStart();
+
     /** The longest wait between attempts to reach a provider that failed (doubling from 15 s). */
     @WithDefault("30M")
     Duration keyRetryMax();

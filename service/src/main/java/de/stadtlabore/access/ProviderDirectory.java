@@ -103,7 +103,15 @@ public class ProviderDirectory {
     }
 
     void start(@Observes StartupEvent start) {
-        reloadWithKeys();
+        if (config.awaitKeysAtStart()) {
+            reloadWithKeys();
+            return;
+        }
+        reload();
+        // Off the start path: an unreachable provider must not delay the service for everyone.
+        Thread first = new Thread(this::reloadWithKeys, "provider-keys-first");
+        first.setDaemon(true);
+        first.start();
     }
 
     /** Picks up other replicas' changes and fetches keys that are due; the only periodic contact with providers. */

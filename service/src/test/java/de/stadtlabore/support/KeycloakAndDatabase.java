@@ -87,6 +87,8 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
                 // Keycloak runs beside the service on loopback, as an operator may allow.
                 Map.entry("stadtlabore.identity.provider-urls.allow-http", "true"),
                 Map.entry("stadtlabore.identity.provider-urls.allow-loopback", "true"),
+                // The tests use tokens the moment the package is up.
+                Map.entry("stadtlabore.identity.await-keys-at-start", "true"),
                 // Small enough for PackagedServiceIT to use up across two replicas.
                 Map.entry("stadtlabore.rate-limit.feed", "6"),
                 Map.entry("stadtlabore.rate-limit.feed-window", "1H"),
