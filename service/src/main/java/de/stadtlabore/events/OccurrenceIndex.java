@@ -23,14 +23,16 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps the table of occurrences ({@code event_occurrence}) in step with the events: every write
  * that changes when an event takes place rebuilds its rows in the same transaction, so that the
  * calendar reads a window with one range query. Events written by SQL (a migration, the demo
- * data) are indexed when the service starts, in batches that several replicas share
- * ({@code skip locked}); until then the service is not ready.
+ * data, a change by hand, which a trigger marks) are indexed when the service starts, in batches
+ * that several replicas share ({@code skip locked}), and then every minute; the service is not
+ * ready before the first round is done.
  */
 @ApplicationScoped
 public class OccurrenceIndex {
@@ -69,6 +71,14 @@ public class OccurrenceIndex {
         Thread worker = new Thread(this::indexAll, "occurrence-index");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /** Events changed by hand since; the first round runs at start. */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void indexChanged() {
+        if (complete) {
+            indexAll();
+        }
     }
 
     /** Indexes every event not yet indexed, batch by batch, each batch in a transaction of its own. */
