@@ -48,19 +48,23 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
 
     /**
      * One page of the occurrences overlapping [from, to) that the filter and the caller's view
-     * admit, by start, title and event, with their total: range queries on the occurrence table,
+     * admit, by start (then event, as the index orders them), with their total: range queries on the occurrence table,
      * whatever the number of events outside the window or the age of a series. With
      * {@code freeSeatsOnly}, only occurrences open for registration (as
      * {@link RegistrationService#windowOpen}) with a free seat.
      */
     public Page<Slot> window(boolean networkVisible, Filter filter, Instant from, Instant to, boolean freeSeatsOnly,
             Instant now, PageRequest page) {
+        // One range of the start index, in its order: from the day before the window, or from the
+        // start of the earliest longer occurrence still running then (rare; a partial index finds it).
         SqlFilter query = SqlFilter.from("event_occurrence o join event e on e.id = o.event_id"
                 + " join lab l on l.id = e.lead_lab_id join municipality m on m.id = l.municipality_id", "o.event_id",
-                // An occurrence lasts at most 366 days: the start bounds the range scan on both sides.
-                "o.starts_at < :to and o.ends_at > :from and o.starts_at > :earliest"
-                        + " and (e.visibility = :public or :network)")
-                .with("from", utc(from)).with("to", utc(to)).with("earliest", utc(from.minus(Duration.ofDays(367))))
+                "o.starts_at >= coalesce((select min(x.starts_at) from event_occurrence x"
+                        + " where x.ends_at - x.starts_at > interval '1 day' and x.starts_at > :earliest"
+                        + " and x.starts_at < :near and x.ends_at > :from), :near)"
+                        + " and o.starts_at < :to and o.ends_at > :from and (e.visibility = :public or :network)")
+                .with("from", utc(from)).with("to", utc(to)).with("near", utc(from.minus(Duration.ofDays(1))))
+                .with("earliest", utc(from.minus(Duration.ofDays(367))))
                 .with("public", Visibility.PUBLIC.wireName()).with("network", networkVisible)
                 .with("accepted", InvitationStatus.ACCEPTED.wireName())
                 .and("l.slug = :lab or exists (select 1 from event_organiser eo join lab x on x.id = eo.lab_id"
@@ -84,12 +88,11 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         }
         List<Slot> slots = query.select(getEntityManager(),
                 "o.event_id, o.original_start, o.starts_at, o.ends_at, o.cancelled, o.moved",
-                "o.starts_at, e.title collate \"C\", o.event_id", page.offset(), page.size()).stream()
+                "o.starts_at, o.event_id", page.offset(), page.size()).stream()
                 .map(row -> new Slot((UUID) row[0], ((Timestamp) row[1]).toLocalDateTime(), ((Timestamp) row[2]).toInstant(),
                         ((Timestamp) row[3]).toInstant(), (Boolean) row[4], (Boolean) row[5]))
                 .toList();
-        boolean lastPage = slots.size() < page.size() && (page.offset() == 0 || !slots.isEmpty());
-        return Page.of(slots, page, lastPage ? page.offset() + slots.size() : query.count(getEntityManager()));
+        return Page.of(slots, page, query.total(getEntityManager(), page, slots.size()));
     }
 
     /** Events as an occurrence shows them (lead lab, place), in no particular order. */

@@ -56,6 +56,24 @@ class EventsTest {
     }
 
     @Test
+    void aWindowShowsWhatStartedBeforeItAndIsStillRunningAndWhatEndsAsItBegins() {
+        // Occurrences are read from an index by start; longer ones that began earlier come from a second one.
+        String title = Unique.name("Festivalwoche");
+        String festival = create(Tokens.staff("soest"), event("stadtlabor-soest", title, "2027-08-01T10:00:00",
+                "2027-08-06T18:00:00", null, null));
+        String evening = create(Tokens.staff("soest"), event("stadtlabor-soest", title + " Abend", "2027-08-02T20:00:00",
+                "2027-08-02T23:00:00", null, null));
+        api().queryParam("from", "2027-08-04T00:00:00Z").queryParam("to", "2027-08-05T00:00:00Z").queryParam("q", title)
+                .when().get("/occurrences").then().statusCode(200)
+                .body("items.event", contains(festival)).body("totalItems", equalTo(1));
+        api().queryParam("from", "2027-08-02T18:00:00Z").queryParam("to", "2027-08-02T19:00:00Z").queryParam("q", title)
+                .when().get("/occurrences").then().statusCode(200)
+                .body("items.event", contains(festival, evening));
+        api().queryParam("from", "2027-08-06T16:00:00Z").queryParam("to", "2027-08-07T00:00:00Z").queryParam("q", title)
+                .when().get("/occurrences").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
     void thePublicSeesPublicEventsOnly() {
         api().queryParam("from", "2027-03-01T00:00:00Z").queryParam("to", "2027-04-01T00:00:00Z")
                 .when().get("/occurrences")

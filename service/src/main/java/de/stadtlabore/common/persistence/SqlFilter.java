@@ -15,7 +15,8 @@ import de.stadtlabore.common.paging.PageRequest;
 /**
  * A native SQL query over one kind of row, narrowed by the filters a caller set ({@link Where}),
  * with German full-text search, run through JDBC ({@link NativeSql}). A page is one query for
- * the ids in a stable order and the total; the entities of the page are then loaded by id.
+ * the ids in a stable order (and a count when the page is full); the entities of the page are
+ * then loaded by id.
  */
 public final class SqlFilter {
 
@@ -97,18 +98,21 @@ public final class SqlFilter {
 
     /**
      * One page: the ids of the page in {@code orderBy} order (which must end in a unique column,
-     * so that pages never overlap) with the total in the same query, then the entities loaded by
-     * id, in that order.
+     * so that pages never overlap), then the entities loaded by id, in that order. The total is
+     * counted only when the page is full: the ids come straight from an index in that order, and
+     * a count over all rows would read every one of them.
      */
     public <T> Page<T> page(EntityManager em, String orderBy, PageRequest page, Function<List<UUID>, List<T>> loadById,
             Function<T, UUID> idOf) {
-        List<Object[]> rows = select(em, id + ", count(*) over ()", orderBy, page.offset(), page.size());
-        if (rows.isEmpty()) {
-            return Page.of(List.of(), page, page.offset() == 0 ? 0 : count(em));
-        }
-        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-        long total = ((Number) rows.get(0)[1]).longValue();
-        return Page.of(inOrder(ids, loadById.apply(ids), idOf), page, total);
+        List<UUID> ids = select(em, id, orderBy, page.offset(), page.size()).stream().map(row -> (UUID) row[0]).toList();
+        long total = total(em, page, ids.size());
+        return Page.of(ids.isEmpty() ? List.of() : inOrder(ids, loadById.apply(ids), idOf), page, total);
+    }
+
+    /** The total of a query of which a page had {@code found} rows: counted only when it cannot be known. */
+    public long total(EntityManager em, PageRequest page, int found) {
+        boolean lastPage = found < page.size() && (found > 0 || page.offset() == 0);
+        return lastPage ? page.offset() + found : count(em);
     }
 
     /** Entities in the order of their ids. */
