@@ -86,7 +86,7 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 before);
     }
 
-    /** Counts for the occurrences of some events, keyed by event id and occurrence. */
+    /** Seat counts of these occurrences (those with none are absent), keyed by event id and occurrence. */
     public Map<String, Counts> counts(Collection<Occurrence> occurrences) {
         Map<String, Counts> counts = new HashMap<>();
         if (occurrences.isEmpty()) {

@@ -96,10 +96,6 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
                     + " * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2)))";
             query.with("lat", latitude).with("lon", longitude);
         }
-        long total = query.count(getEntityManager());
-        if (total == 0 || page.offset() >= total) {
-            return Page.of(List.of(), page, total);
-        }
         List<Object[]> rows = query.select(getEntityManager(), "i.id, " + distance + " as distance",
                 "distance nulls last, i.name, i.id", page.offset(), page.size());
         Map<UUID, Double> distances = new HashMap<>();
@@ -110,7 +106,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
         }
         List<Free> free = SqlFilter.inOrder(ids, ids.isEmpty() ? List.of() : withLab(ids), item -> item.id).stream()
                 .map(item -> new Free(item, distances.get(item.id))).toList();
-        return Page.of(free, page, total);
+        return Page.of(free, page, query.total(getEntityManager(), page, rows.size()));
     }
 
     /** Items of the category in service anywhere in the network, with their loans since a point in time. */

@@ -91,11 +91,6 @@ public final class SqlFilter {
         return run(em, "distinct " + column, " order by " + column, row -> row.getString(1));
     }
 
-    /** The ids of all matching rows, in no particular order. */
-    public List<UUID> ids(EntityManager em) {
-        return run(em, id, "", row -> row.getObject(1, UUID.class));
-    }
-
     /**
      * One page: the ids of the page in {@code orderBy} order (which must end in a unique column,
      * so that pages never overlap), then the entities loaded by id, in that order. The total is
