@@ -35,10 +35,15 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
 
     /** An event with everything its representation shows (two queries: two collections). */
     public Optional<Event> findWithDetails(UUID id) {
-        Optional<Event> event = find(WITH_DETAILS + "where e.id = ?1", id).singleResultOptional();
+        Optional<Event> event = findWithOverrides(id);
         event.ifPresent(e -> find("select distinct e from Event e left join fetch e.organisers o "
                 + "left join fetch o.lab ol left join fetch ol.municipality where e.id = ?1", id).singleResult());
         return event;
+    }
+
+    /** An event with its labs and changed occurrences, not its organisers (one query). */
+    public Optional<Event> findWithOverrides(UUID id) {
+        return find(WITH_DETAILS + "where e.id = ?1", id).singleResultOptional();
     }
 
     /** One row of the occurrence table: an occurrence of an event, in UTC. */
@@ -98,7 +103,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
     /** Events as an occurrence shows them (lead lab, place), in no particular order. */
     public List<Event> forOccurrences(Collection<UUID> ids) {
         return find("select e from Event e join fetch e.leadLab l join fetch l.municipality"
-                + " left join fetch e.placeLab pl left join fetch pl.municipality where in_array(e.id, ?1)",
+                + " left join fetch e.placeLab pl left join fetch pl.municipality where array_has(?1, e.id)",
                 (Object) ids.toArray(UUID[]::new)).list();
     }
 
@@ -108,7 +113,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
 
     /** Events with what their occurrences depend on (overrides, exceptions), in no particular order. */
     public List<Event> withDetails(List<UUID> ids) {
-        return find(WITH_DETAILS + "where in_array(e.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
+        return find(WITH_DETAILS + "where array_has(?1, e.id)", (Object) ids.toArray(UUID[]::new)).list();
     }
 
     /** The event, locked until the transaction ends, so that writes to it are serialised. */

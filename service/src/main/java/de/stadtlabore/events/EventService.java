@@ -154,6 +154,11 @@ public class EventService {
         return seen(events.findWithDetails(id).orElseThrow(() -> notFound(id)));
     }
 
+    /** A visible event with what a registration needs of it: its times and labs, not its organisers. */
+    Event visibleForRegistration(UUID id) {
+        return seen(events.findWithOverrides(id).orElseThrow(() -> notFound(id)));
+    }
+
     private Event seen(Event event) {
         if (!event.isPublic() && !networkVisible()) {
             throw notFound(event.id);

@@ -7,13 +7,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import de.stadtlabore.common.persistence.NativeSql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
+
+    /**
+     * In SQL, not HQL: Hibernate renders parameters of a select clause as literals and would
+     * translate the query again for every registration.
+     */
+    private static final String OCCUPANCY = "select coalesce(sum(seats) filter (where status = '"
+            + RegistrationStatus.CONFIRMED.wireName() + "'), 0), count(*) filter (where status = '"
+            + RegistrationStatus.WAITLISTED.wireName() + "'), count(*) filter (where status in ("
+            + RegistrationStatus.ACTIVE.stream().map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "))
+            + ") and lower(email) = lower(:email)) > 0 from registration where event_id = :e and occurrence = :o";
 
     /** Seat counts of one occurrence. */
     public record Counts(int confirmedSeats, int waitlisted) {
@@ -35,15 +47,8 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
 
     /** The seats taken and the waiting list of an occurrence, and whether an address has an active registration. */
     public Occupancy occupancy(UUID event, LocalDateTime occurrence, String email) {
-        Object[] row = getEntityManager().createQuery("select coalesce(sum(case when r.status = :confirmed then r.seats"
-                + " else 0 end), 0), coalesce(sum(case when r.status = :waitlisted then 1 else 0 end), 0),"
-                + " coalesce(sum(case when r.status in :active and lower(r.email) = lower(:email) then 1 else 0 end), 0)"
-                + " from Registration r where r.event.id = :e and r.occurrence = :o", Object[].class)
-                .setParameter("confirmed", RegistrationStatus.CONFIRMED)
-                .setParameter("waitlisted", RegistrationStatus.WAITLISTED)
-                .setParameter("active", RegistrationStatus.ACTIVE)
-                .setParameter("email", email).setParameter("e", event).setParameter("o", occurrence).getSingleResult();
-        return new Occupancy(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), ((Number) row[2]).intValue() > 0);
+        return NativeSql.list(getEntityManager(), OCCUPANCY, Map.of("email", email, "e", event, "o", occurrence),
+                row -> new Occupancy(row.getInt(1), row.getInt(2), row.getBoolean(3))).get(0);
     }
 
     public int confirmedSeats(UUID event, LocalDateTime occurrence) {
@@ -96,7 +101,7 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
         List<Object[]> rows = getEntityManager().createQuery("select r.event.id, r.occurrence, "
                 + "coalesce(sum(case when r.status = :confirmed then r.seats else 0 end), 0), "
                 + "sum(case when r.status = :waitlisted then 1 else 0 end) from Registration r "
-                + "where in_array(r.event.id, :events) and in_array(r.occurrence, :starts) "
+                + "where array_has(:events, r.event.id) and array_has(:starts, r.occurrence) "
                 + "and r.status in (:confirmed, :waitlisted) group by r.event.id, r.occurrence", Object[].class)
                 .setParameter("confirmed", RegistrationStatus.CONFIRMED)
                 .setParameter("waitlisted", RegistrationStatus.WAITLISTED)

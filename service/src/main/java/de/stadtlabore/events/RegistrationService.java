@@ -55,7 +55,7 @@ public class RegistrationService {
     /** Registers; the answer carries the secret of the cancel link, which is shown only here. */
     @Transactional
     public RegistrationView register(UUID eventId, LocalDateTime occurrence, RegistrationInput input) {
-        Event event = events.visible(eventId);
+        Event event = events.visibleForRegistration(eventId);
         if (event.capacity == null) {
             throw new ApiException(ProblemType.CONFLICT, "detail.no-registration");
         }

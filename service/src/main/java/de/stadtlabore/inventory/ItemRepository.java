@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import de.stadtlabore.access.AccessPolicy.InventoryView;
+import de.stadtlabore.common.domain.WireName;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.persistence.SqlFilter;
@@ -48,7 +49,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
 
     /** The item, share-locked until the transaction ends: others may share-lock it too, but not change it. */
     public Optional<Item> holdShared(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ).flatMap(item -> findWithLab(id));
+        return find(WITH_LAB + "where i.id = ?1", id).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
     }
 
     /** Holds an item that is already loaded, with its current state. */
@@ -112,12 +113,12 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
     /** Items of the category in service anywhere in the network, with their loans since a point in time. */
     public List<Lent> inCategoryWithLoans(String category, OffsetDateTime since) {
         return getEntityManager().createQuery("select i, (select count(r) from Reservation r where r.item = i"
-                + " and r.kind = :loan and r.status in :lent and r.startsAt >= :since) as loans"
+                + " and r.kind = :loan and array_has(:lent, r.status) and r.startsAt >= :since) as loans"
                 + " from Item i join fetch i.lab l join fetch l.municipality"
                 + " where i.category = :category and i.status <> :retired order by loans desc, i.name, i.id", Object[].class)
                 .setParameter("loan", ReservationKind.LOAN)
-                .setParameter("lent", List.of(ReservationStatus.APPROVED, ReservationStatus.HANDED_OVER,
-                        ReservationStatus.RETURNED))
+                .setParameter("lent", WireName.wireNames(List.of(ReservationStatus.APPROVED,
+                        ReservationStatus.HANDED_OVER, ReservationStatus.RETURNED)))
                 .setParameter("since", since).setParameter("category", category).setParameter("retired", ItemStatus.RETIRED)
                 .getResultList().stream().map(row -> new Lent((Item) row[0], ((Number) row[1]).longValue())).toList();
     }
@@ -144,7 +145,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
     }
 
     private List<Item> withLab(List<UUID> ids) {
-        return find(WITH_LAB + "where in_array(i.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
+        return find(WITH_LAB + "where array_has(?1, i.id)", (Object) ids.toArray(UUID[]::new)).list();
     }
 
     private static SqlFilter visible(InventoryView view) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import de.stadtlabore.common.domain.WireName;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.persistence.Where;
@@ -15,6 +16,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ReservationRepository implements PanacheRepositoryBase<Reservation, UUID> {
+
+    private static final String[] BLOCKING = WireName.wireNames(ReservationStatus.BLOCKING);
 
     private static final String WITH_ITEM = "select r from Reservation r join fetch r.item i join fetch i.lab l "
             + "join fetch l.municipality left join fetch r.borrowerLab bl left join fetch bl.municipality ";
@@ -30,8 +33,8 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
 
     /** Blocking periods of an item that overlap [start, end), earliest first. */
     public List<Reservation> blockingOverlaps(UUID item, OffsetDateTime start, OffsetDateTime end) {
-        return find(WITH_ITEM + "where i.id = ?1 and r.status in ?2 and r.startsAt < ?4 and r.endsAt > ?3 "
-                + "order by r.startsAt", item, ReservationStatus.BLOCKING, start, end).list();
+        return find(WITH_ITEM + "where i.id = ?1 and array_has(?2, r.status) and r.startsAt < ?4 and r.endsAt > ?3 "
+                + "order by r.startsAt", item, BLOCKING, start, end).list();
     }
 
     /**
@@ -74,6 +77,6 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
         List<UUID> ids = getEntityManager().createNativeQuery("select id from reservation where " + condition
                 + " order by id limit :limit for update skip locked", UUID.class)
                 .setParameter("status", status.wireName()).setParameter("limit", limit).getResultList();
-        return ids.isEmpty() ? List.of() : find(WITH_ITEM + "where in_array(r.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
+        return ids.isEmpty() ? List.of() : find(WITH_ITEM + "where array_has(?1, r.id)", (Object) ids.toArray(UUID[]::new)).list();
     }
 }

@@ -18,6 +18,11 @@ public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
     private static final String WITH_DETAILS = "select distinct l from Lab l join fetch l.municipality "
             + "left join fetch l.openingHours ";
 
+    /** A lab with its municipality, without the details its representation shows (one row). */
+    public Optional<Lab> findWithMunicipality(String slug) {
+        return find("select l from Lab l join fetch l.municipality where l.slug = ?1", slug).firstResultOptional();
+    }
+
     public Optional<Lab> findBySlug(String slug) {
         return find(WITH_DETAILS + "where l.slug = ?1", slug).singleResultOptional();
     }
@@ -52,6 +57,6 @@ public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
     }
 
     private List<Lab> withDetails(List<UUID> ids) {
-        return find(WITH_DETAILS + "where in_array(l.id, ?1)", (Object) ids.toArray(UUID[]::new)).list();
+        return find(WITH_DETAILS + "where array_has(?1, l.id)", (Object) ids.toArray(UUID[]::new)).list();
     }
 }

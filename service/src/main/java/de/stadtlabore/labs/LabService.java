@@ -69,7 +69,7 @@ public class LabService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Lab existing(String field, String slug) {
-        return labs.findBySlug(slug)
+        return labs.findWithMunicipality(slug)
                 .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
     }
 

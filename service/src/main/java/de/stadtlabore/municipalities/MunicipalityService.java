@@ -68,7 +68,7 @@ public class MunicipalityService {
     /** The slugs of some municipalities, by id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, String> slugs(Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : municipalities.list("id in ?1", ids).stream()
+        return ids.isEmpty() ? Map.of() : municipalities.list("array_has(?1, id)", (Object) ids.toArray(UUID[]::new)).stream()
                 .collect(Collectors.toMap(m -> m.id, m -> m.slug));
     }
 

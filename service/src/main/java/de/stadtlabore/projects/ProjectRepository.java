@@ -88,14 +88,14 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
     private List<Project> withDetails(List<UUID> ids) {
         UUID[] byId = ids.toArray(UUID[]::new);
-        List<Project> projects = find(WITH_LAB + "where in_array(p.id, ?1)", (Object) byId).list();
+        List<Project> projects = find(WITH_LAB + "where array_has(?1, p.id)", (Object) byId).list();
         withPartners(byId);
-        find("select distinct p from Project p left join fetch p.links where in_array(p.id, ?1)", (Object) byId).list();
+        find("select distinct p from Project p left join fetch p.links where array_has(?1, p.id)", (Object) byId).list();
         return projects;
     }
 
     private void withPartners(UUID[] byId) {
         find("select distinct p from Project p left join fetch p.partners pa left join fetch pa.lab pl "
-                + "left join fetch pl.municipality where in_array(p.id, ?1)", (Object) byId).list();
+                + "left join fetch pl.municipality where array_has(?1, p.id)", (Object) byId).list();
     }
 }

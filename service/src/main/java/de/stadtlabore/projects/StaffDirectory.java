@@ -44,7 +44,7 @@ public class StaffDirectory {
     }
 
     public List<StaffMember> ofMunicipalities(Collection<UUID> municipalities) {
-        return em.createQuery("select s from StaffMember s where s.municipalityId in :m order by s.name, s.id",
-                StaffMember.class).setParameter("m", municipalities).getResultList();
+        return em.createQuery("select s from StaffMember s where array_has(:m, s.municipalityId) order by s.name, s.id",
+                StaffMember.class).setParameter("m", municipalities.toArray(UUID[]::new)).getResultList();
     }
 }

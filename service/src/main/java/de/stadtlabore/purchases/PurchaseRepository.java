@@ -42,7 +42,8 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseProposa
     private void withPledges(List<PurchaseProposal> proposals) {
         if (!proposals.isEmpty()) {
             find("select distinct p from PurchaseProposal p left join fetch p.pledges pl left join fetch pl.lab pll "
-                    + "left join fetch pll.municipality where p in ?1", proposals).list();
+                    + "left join fetch pll.municipality where array_has(?1, p.id)",
+                    (Object) proposals.stream().map(p -> p.id).toArray(UUID[]::new)).list();
         }
     }
 }

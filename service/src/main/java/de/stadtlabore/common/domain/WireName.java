@@ -1,6 +1,7 @@
 package de.stadtlabore.common.domain;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,6 +17,14 @@ public interface WireName {
     @JsonValue
     default String wireName() {
         return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The wire names of some constants, as an array parameter for {@code array_has(?, column)}
+     * (see {@code ArrayHasFunction}), which Hibernate translates once, unlike {@code in} with a list.
+     */
+    static String[] wireNames(Collection<? extends WireName> values) {
+        return values.stream().map(WireName::wireName).toArray(String[]::new);
     }
 
     /** The constant with that wire name, if any. */

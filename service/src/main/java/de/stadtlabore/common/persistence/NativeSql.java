@@ -20,20 +20,22 @@ import org.hibernate.Session;
  * connection of the current transaction. The lists and searches build their SQL from the filters
  * a caller set; through Hibernate each variant would be a new entry of its native-query
  * interpretation cache, whose keys hash alike, so that every lookup walked a long collision chain.
- * A collection parameter stands for a list of values, as in JPA ({@code in (:values)}).
+ * A collection parameter stands for a list of values, as in JPA ({@code in (:values)}). Features
+ * use it where Hibernate would translate a query again for every execution (parameters in the
+ * select clause).
  */
-final class NativeSql {
+public final class NativeSql {
 
     /** Reads one row. */
     @FunctionalInterface
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
     private NativeSql() {
     }
 
-    static <T> List<T> list(EntityManager em, String statement, Map<String, Object> params, RowReader<T> reader) {
+    public static <T> List<T> list(EntityManager em, String statement, Map<String, Object> params, RowReader<T> reader) {
         List<Object> values = new ArrayList<>();
         String sql = positional(statement, params, values);
         return em.unwrap(Session.class).doReturningWork(connection -> run(connection, sql, values, reader));
