@@ -84,7 +84,7 @@ public class EventService {
      * Occurrences overlapping [from, to) that the caller may see, by start, with their seats;
      * only those with free seats open for registration if asked.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OccurrenceView> occurrences(Instant from, Instant to, EventRepository.Filter filter,
             boolean freeSeatsOnly, PageRequest page) {
         Instant now = Instant.now();
@@ -138,13 +138,13 @@ public class EventService {
                 c.waitlisted(), !o.cancelled() && RegistrationService.windowOpen(e, o, now));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public EventView get(UUID id) {
         return EventMapper.view(visible(id));
     }
 
     /** The events of a project that the caller may see, by start. For projects. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<EventRef> ofProject(UUID project) {
         return events.ofProject(project, networkVisible()).stream().map(EventMapper::ref).toList();
     }

@@ -38,7 +38,7 @@ public class AvailabilityService {
     @Inject
     CurrentCaller currentCaller;
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AvailableItem> find(String category, String text, String start, String end, String nearLab,
             PageRequest page) {
         Caller caller = currentCaller.get();

@@ -57,7 +57,7 @@ public class ItemService {
     @Inject
     RepresentationTags tags;
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ItemView> list(String lab, String municipality, String category, String text, String status,
             PageRequest page) {
         ItemRepository.Filter filter = new ItemRepository.Filter(Params.blankToNull(lab), Params.blankToNull(municipality),
@@ -65,13 +65,13 @@ public class ItemService {
         return items.search(policy.inventoryView(caller.get()), filter, page).map(InventoryMapper::view);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ItemView get(UUID id) {
         return InventoryMapper.view(visible(id));
     }
 
     /** An item the caller may see; others do not exist for them (404). For this feature's services. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     Item visible(UUID id) {
         return seen(items.findWithLab(id).orElseThrow(() -> notFound(id)));
     }
@@ -139,7 +139,7 @@ public class ItemService {
     }
 
     /** The suggested categories and those labs named themselves for items the caller may see. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<CategoryView> categories(boolean english) {
         return items.categories(policy.inventoryView(caller.get()), english);
     }

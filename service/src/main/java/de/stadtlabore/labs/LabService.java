@@ -50,7 +50,7 @@ public class LabService {
     @Inject
     RepresentationTags tags;
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<LabView> list(String municipality, String topic, String text, PageRequest page) {
         List<Violation> violations = new ArrayList<>();
         LabFilter filter = new LabFilter(
@@ -73,19 +73,19 @@ public class LabService {
                 .orElseThrow(() -> ApiException.invalid(List.of(new Violation(field, "field.unknown-lab"))));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public LabView get(String slug) {
         return LabMapper.view(labs.findBySlug(slug).orElseThrow(() -> notFound(slug)));
     }
 
     /** A lab by its slug, for other features' writes and searches. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Lab> find(String slug) {
         return labs.findBySlug(slug);
     }
 
     /** The first lab of a municipality (by name), for other features: where its people are. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Lab> firstOf(UUID municipality) {
         return labs.firstOf(municipality);
     }

@@ -60,13 +60,13 @@ public class MunicipalityService {
     }
 
     /** A municipality by its slug, for other features (their entities refer to municipalities). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Municipality> find(String slug) {
         return municipalities.findBySlug(slug);
     }
 
     /** The slugs of some municipalities, by id. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, String> slugs(Collection<UUID> ids) {
         return ids.isEmpty() ? Map.of() : municipalities.list("array_has(?1, id)", (Object) ids.toArray(UUID[]::new)).stream()
                 .collect(Collectors.toMap(m -> m.id, m -> m.slug));

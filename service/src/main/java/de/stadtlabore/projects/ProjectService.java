@@ -65,7 +65,7 @@ public class ProjectService implements ProjectDirectory {
     @Inject
     RepresentationTags tags;
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProjectDtos.ProjectView> list(String lab, String municipality, String status, String topic, String text,
             PageRequest page) {
         ProjectRepository.Filter filter = new ProjectRepository.Filter(Params.blankToNull(lab),
@@ -74,14 +74,14 @@ public class ProjectService implements ProjectDirectory {
         return projects.search(isMember(), filter, page).map(ProjectMapper::summary);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ProjectDtos.ProjectView get(UUID id) {
         return detail(seen(projects.findWithDetails(id).orElseThrow(() -> notFound(id))));
     }
 
     /** Whether the lab leads the project or is an accepted partner of it. For events. */
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isOrganisedBy(UUID project, Lab lab) {
         return projects.isOrganisedBy(project, lab);
     }

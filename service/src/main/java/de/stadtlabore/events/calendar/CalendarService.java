@@ -76,7 +76,7 @@ public class CalendarService {
      * @param token a private feed token, or null for public events only
      * @param lab, municipality, event at most one of them narrows the feed
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public String feed(String name, String token, String lab, String municipality, UUID event) {
         if (lab != null && labs.find(lab).isEmpty()) {
             throw ApiException.notFound("detail.lab-not-found", lab);
