@@ -38,6 +38,7 @@ import de.stadtlabore.events.dto.EventRef;
 import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.OccurrenceChange;
 import de.stadtlabore.events.dto.OccurrenceView;
+import de.stadtlabore.events.calendar.FeedCache;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabService;
 
@@ -61,6 +62,10 @@ public class EventService {
 
     @Inject
     OccurrenceIndex occurrenceIndex;
+
+    /** Kept calendar feeds are dropped once a change to an event commits. */
+    @Inject
+    jakarta.enterprise.event.Event<FeedCache.Changed> feedsChanged;
 
     @Inject
     LabService labs;
@@ -178,6 +183,7 @@ public class EventService {
         events.persist(event);
         occurrenceIndex.rebuild(event);
         audit.record("event.create", "event", event.id.toString(), lead.municipality.id);
+        feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
 
@@ -196,6 +202,7 @@ public class EventService {
         moveRegistrationRetention(event);
         audit.record(event.status == EventStatus.CANCELLED ? "event.cancel" : "event.update", "event",
                 event.id.toString(), event.leadLab.municipality.id);
+        feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
 
@@ -216,6 +223,7 @@ public class EventService {
         event.updatedAt = Timestamps.now();
         audit.record("event.invite", "event", event.id.toString(), event.leadLab.municipality.id);
         audit.record("event.invite", "event", event.id.toString(), lab.municipality.id);
+        feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
 
@@ -232,6 +240,7 @@ public class EventService {
         event.updatedAt = Timestamps.now();
         audit.record("event.invitation-" + answer.wireName(), "event", event.id.toString(),
                 organiser.lab.municipality.id);
+        feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
 
@@ -272,6 +281,7 @@ public class EventService {
         occurrenceIndex.rebuild(event);
         audit.record(change.cancelled() ? "event.occurrence-cancel" : "event.occurrence-move", "event",
                 event.id + "@" + original, event.leadLab.municipality.id);
+        feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
 

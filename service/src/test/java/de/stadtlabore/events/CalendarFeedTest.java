@@ -181,6 +181,29 @@ class CalendarFeedTest {
     }
 
     @Test
+    void aKeptFeedShowsAChangeAsSoonAsItIsCommitted() throws Exception {
+        // Rendered feeds are kept for a minute and shared (issue 11); a change must not wait for that.
+        String staff = Tokens.staff("arnsberg");
+        var before = given().when().get("/events.ics").then().statusCode(200).extract();
+        given().header("If-None-Match", before.header("ETag")).when().get("/events.ics").then().statusCode(304);
+        String title = Unique.name("Gerade angelegt");
+        String id = as(staff).contentType("application/json").body("""
+                {"leadLab": "freiraum-arnsberg", "title": "%s", "description": "Neu.",
+                 "category": "workshop", "format": "in-person", "place": {"lab": "freiraum-arnsberg"},
+                 "visibility": "public", "start": "2027-06-02T17:00:00", "end": "2027-06-02T18:00:00",
+                 "recurrence": {"rule": "FREQ=WEEKLY;COUNT=3"}}
+                """.formatted(title)).when().post("/events").then().statusCode(201).extract().path("id");
+        var after = given().header("If-None-Match", before.header("ETag")).when().get("/events.ics").then().statusCode(200)
+                .extract();
+        assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+        assertThat(after.asString()).contains(title);
+        as(staff).contentType("application/json").body("{\"cancelled\": true}")
+                .when().put("/events/" + id + "/occurrences/2027-06-09T17:00:00").then().statusCode(200);
+        assertThat(given().when().get("/events.ics").then().statusCode(200).extract().asString())
+                .contains("RECURRENCE-ID;TZID=Europe/Berlin:20270609T170000");
+    }
+
+    @Test
     void aSeriesFeedYieldsExactlyTheOccurrencesTheApiLists() throws Exception {
         String staff = Tokens.staff("arnsberg");
         String title = Unique.name("Test Repair-Café");

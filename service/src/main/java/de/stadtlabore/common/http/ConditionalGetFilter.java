@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Adds an {@code ETag} to every successful JSON read (and to the answer of an update) and
  * answers {@code If-None-Match} with {@code 304 Not Modified}. The tag is the hash of the exact
- * bytes sent; the body is serialised once here and handed on as bytes.
+ * bytes sent; the body is serialised once here and handed on as bytes. A body that comes as bytes
+ * with its tag already (a kept calendar feed) is not hashed again.
  */
 @Provider
 public class ConditionalGetFilter implements ContainerResponseFilter {
@@ -30,14 +31,16 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         boolean write = HttpMethod.PUT.equals(request.getMethod());
         if (!(read || write) || response.getStatus() != 200 || !response.hasEntity()
-                || !(isJson(response.getMediaType()) || response.getEntity() instanceof String)) {
+                || !(isJson(response.getMediaType()) || response.getEntity() instanceof String
+                        || response.getEntity() instanceof byte[] && response.getHeaders().containsKey(HttpHeaders.ETAG))) {
             return;
         }
         Object entity = response.getEntity();
         byte[] body = entity instanceof byte[] bytes ? bytes
                 : entity instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                         : objectMapper.writeValueAsBytes(entity);
-        String etag = ETags.of(body);
+        String given = entity instanceof byte[] ? response.getHeaderString(HttpHeaders.ETAG) : null;
+        String etag = given != null ? given : ETags.of(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         if (write) {
             // The new state's tag, for the client's next If-Match.

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -76,8 +77,9 @@ public class CalendarResource {
     }
 
     /** The calendar as a file named after what it shows; only slug characters reach the header. */
-    static Response ics(String body, String file) {
-        return Response.ok(body, CALENDAR + ";charset=UTF-8")
+    static Response ics(FeedCache.Feed feed, String file) {
+        return Response.ok(feed.body(), CALENDAR + ";charset=UTF-8")
+                .header(HttpHeaders.ETAG, feed.etag())
                 .header("Content-Disposition", "inline; filename=\"" + file.replaceAll("[^a-z0-9-]", "") + ".ics\"")
                 .build();
     }

@@ -52,6 +52,9 @@ public class CalendarService {
     FeedTokenRepository tokens;
 
     @Inject
+    FeedCache cache;
+
+    @Inject
     AccessPolicy policy;
 
     @Inject
@@ -77,7 +80,7 @@ public class CalendarService {
      * @param lab, municipality, event at most one of them narrows the feed
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String feed(String name, String token, String lab, String municipality, UUID event) {
+    public FeedCache.Feed feed(String name, String token, String lab, String municipality, UUID event) {
         if (lab != null && labs.find(lab).isEmpty()) {
             throw ApiException.notFound("detail.lab-not-found", lab);
         }
@@ -88,13 +91,15 @@ public class CalendarService {
         if (token != null && !network) {
             throw new ApiException(ProblemType.FORBIDDEN, "detail.feed-token-invalid");
         }
-        List<Event> selected = events.forCalendar(network, lab, municipality, event,
-                Instant.now().minus(PAST_EVENTS));
-        if (event != null && selected.isEmpty()) {
-            throw ApiException.notFound("detail.event-not-found", event);
-        }
-        String host = publicUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
-        return ICalendarWriter.write(name, host, publicUrl + "/events/", selected);
+        return cache.get(new FeedCache.Key(name, network, lab, municipality, event), () -> {
+            List<Event> selected = events.forCalendar(network, lab, municipality, event,
+                    Instant.now().minus(PAST_EVENTS));
+            if (event != null && selected.isEmpty()) {
+                throw ApiException.notFound("detail.event-not-found", event);
+            }
+            String host = publicUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+            return ICalendarWriter.write(name, host, publicUrl + "/events/", selected);
+        });
     }
 
     @Transactional
