@@ -48,8 +48,15 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
 
     /** One row of the occurrence table: an occurrence of an event, in UTC. */
     public record Slot(UUID event, LocalDateTime originalStart, Instant start, Instant end, boolean cancelled,
-            boolean moved) {
+            boolean moved, RegistrationRepository.Counts seats) {
     }
+
+    /** Seats taken and the waiting list of an occurrence row {@code o} of an event {@code e} with a capacity. */
+    private static final String SEATS = "case when e.capacity is null then 0 else (select coalesce(sum(r.seats), 0)"
+            + " from registration r where r.event_id = o.event_id and r.occurrence = o.original_start"
+            + " and r.status = '" + RegistrationStatus.CONFIRMED.wireName() + "') end,"
+            + " case when e.capacity is null then 0 else (select count(*) from registration r where r.event_id = o.event_id"
+            + " and r.occurrence = o.original_start and r.status = '" + RegistrationStatus.WAITLISTED.wireName() + "') end";
 
     /**
      * One page of the occurrences overlapping [from, to) that the filter and the caller's view
@@ -92,10 +99,11 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                     .with("now", utc(now)).with("confirmed", RegistrationStatus.CONFIRMED.wireName());
         }
         List<Slot> slots = query.select(getEntityManager(),
-                "o.event_id, o.original_start, o.starts_at, o.ends_at, o.cancelled, o.moved",
+                "o.event_id, o.original_start, o.starts_at, o.ends_at, o.cancelled, o.moved, " + SEATS,
                 "o.starts_at, o.event_id", page.offset(), page.size()).stream()
                 .map(row -> new Slot((UUID) row[0], ((Timestamp) row[1]).toLocalDateTime(), ((Timestamp) row[2]).toInstant(),
-                        ((Timestamp) row[3]).toInstant(), (Boolean) row[4], (Boolean) row[5]))
+                        ((Timestamp) row[3]).toInstant(), (Boolean) row[4], (Boolean) row[5],
+                        new RegistrationRepository.Counts(((Number) row[6]).intValue(), ((Number) row[7]).intValue())))
                 .toList();
         return Page.of(slots, page, query.total(getEntityManager(), page, slots.size()));
     }

@@ -115,8 +115,8 @@ public class EventService {
         Map<UUID, Event> byId = events.forOccurrences(slots.items().stream().map(EventRepository.Slot::event)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(e -> e.id, e -> e));
         Page<Occurrence> found = slots.map(slot -> occurrence(byId.get(slot.event()), slot));
-        Map<String, RegistrationRepository.Counts> counts = registrations.counts(
-                found.items().stream().filter(o -> o.event().capacity != null).toList());
+        Map<String, RegistrationRepository.Counts> counts = slots.items().stream().collect(Collectors.toMap(
+                slot -> RegistrationRepository.key(slot.event(), slot.originalStart()), EventRepository.Slot::seats));
         return found.map(o -> EventMapper.view(o, seats(o, counts, now)));
     }
 

@@ -2,8 +2,6 @@ package de.stadtlabore.events;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,31 +87,6 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     public int erasePersonalData(OffsetDateTime now, OffsetDateTime before) {
         return update("name = null, email = null, erasedAt = ?1 where erasedAt is null and occurrenceEndsAt < ?2", now,
                 before);
-    }
-
-    /** Seat counts of these occurrences (those with none are absent), keyed by event id and occurrence. */
-    public Map<String, Counts> counts(Collection<Occurrence> occurrences) {
-        Map<String, Counts> counts = new HashMap<>();
-        if (occurrences.isEmpty()) {
-            return counts;
-        }
-        // A superset (every pair of the events and starts), narrowed to the occurrences below.
-        List<Object[]> rows = getEntityManager().createQuery("select r.event.id, r.occurrence, "
-                + "coalesce(sum(case when r.status = :confirmed then r.seats else 0 end), 0), "
-                + "sum(case when r.status = :waitlisted then 1 else 0 end) from Registration r "
-                + "where array_has(:events, r.event.id) and array_has(:starts, r.occurrence) "
-                + "and r.status in (:confirmed, :waitlisted) group by r.event.id, r.occurrence", Object[].class)
-                .setParameter("confirmed", RegistrationStatus.CONFIRMED)
-                .setParameter("waitlisted", RegistrationStatus.WAITLISTED)
-                .setParameter("events", occurrences.stream().map(o -> o.event().id).distinct().toArray(UUID[]::new))
-                .setParameter("starts", occurrences.stream().map(Occurrence::originalStart).distinct()
-                        .toArray(LocalDateTime[]::new))
-                .getResultList();
-        for (Object[] row : rows) {
-            counts.put(key((UUID) row[0], (LocalDateTime) row[1]),
-                    new Counts(((Number) row[2]).intValue(), ((Number) row[3]).intValue()));
-        }
-        return counts;
     }
 
     static String key(UUID event, LocalDateTime occurrence) {
