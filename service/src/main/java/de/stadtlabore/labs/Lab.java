@@ -17,6 +17,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -80,7 +82,9 @@ public class Lab {
     @Column(name = "accessibility_notes", columnDefinition = "text")
     public String accessibilityNotes;
 
+    /** Loaded for all labs of a page at once, by one query for the hours alone (not a row per hour and lab). */
     @ElementCollection
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "lab_opening_hours", joinColumns = @JoinColumn(name = "lab_id"))
     @OrderBy("weekday, opens")
     public List<OpeningHours> openingHours = new ArrayList<>();

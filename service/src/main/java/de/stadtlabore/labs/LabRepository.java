@@ -57,6 +57,8 @@ public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
     }
 
     private List<Lab> withDetails(List<UUID> ids) {
-        return find(WITH_DETAILS + "where array_has(?1, l.id)", (Object) ids.toArray(UUID[]::new)).list();
+        // Opening hours follow in one query for the whole page (subselect fetch).
+        return find("select l from Lab l join fetch l.municipality where array_has(?1, l.id)",
+                (Object) ids.toArray(UUID[]::new)).list();
     }
 }
