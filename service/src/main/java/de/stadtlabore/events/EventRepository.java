@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import de.stadtlabore.common.domain.InvitationStatus;
 import de.stadtlabore.common.domain.Visibility;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.NativeSql;
 import de.stadtlabore.common.persistence.SqlFilter;
 import de.stadtlabore.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -51,6 +53,15 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
             boolean moved, RegistrationRepository.Counts seats) {
     }
 
+    /**
+     * The occurrences {@code o} overlapping [:from, :to): one range of the start index, in its order,
+     * from the day before the window (:near), or from the start of the earliest longer occurrence
+     * still running then (rare; a partial index finds it; none starts before :earliest).
+     */
+    private static final String WINDOW = "o.starts_at >= coalesce((select min(x.starts_at) from event_occurrence x"
+            + " where x.ends_at - x.starts_at > interval '1 day' and x.starts_at > :earliest"
+            + " and x.starts_at < :near and x.ends_at > :from), :near) and o.starts_at < :to and o.ends_at > :from";
+
     /** Seats taken and the waiting list of an occurrence row {@code o} of an event {@code e} with a capacity. */
     private static final String SEATS = "case when e.capacity is null then 0 else (select coalesce(sum(r.seats), 0)"
             + " from registration r where r.event_id = o.event_id and r.occurrence = o.original_start"
@@ -67,17 +78,13 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      */
     public Page<Slot> window(boolean networkVisible, Filter filter, Instant from, Instant to, boolean freeSeatsOnly,
             Instant now, PageRequest page) {
-        // One range of the start index, in its order: from the day before the window, or from the
-        // start of the earliest longer occurrence still running then (rare; a partial index finds it).
+        Map<String, Object> window = Map.of("from", utc(from), "to", utc(to), "near", utc(from.minus(Duration.ofDays(1))),
+                "earliest", utc(from.minus(Duration.ofDays(367))));
         SqlFilter query = SqlFilter.from("event_occurrence o join event e on e.id = o.event_id"
                 + " join lab l on l.id = e.lead_lab_id join municipality m on m.id = l.municipality_id", "o.event_id",
-                "o.starts_at >= coalesce((select min(x.starts_at) from event_occurrence x"
-                        + " where x.ends_at - x.starts_at > interval '1 day' and x.starts_at > :earliest"
-                        + " and x.starts_at < :near and x.ends_at > :from), :near)"
-                        + " and o.starts_at < :to and o.ends_at > :from and (e.visibility = :public or :network)")
-                .with("from", utc(from)).with("to", utc(to)).with("near", utc(from.minus(Duration.ofDays(1))))
-                .with("earliest", utc(from.minus(Duration.ofDays(367))))
-                .with("public", Visibility.PUBLIC.wireName()).with("network", networkVisible)
+                WINDOW + " and (o.public or :network)")
+                .with("from", window.get("from")).with("to", window.get("to")).with("near", window.get("near"))
+                .with("earliest", window.get("earliest")).with("network", networkVisible)
                 .with("accepted", InvitationStatus.ACCEPTED.wireName())
                 .and("l.slug = :lab or exists (select 1 from event_organiser eo join lab x on x.id = eo.lab_id"
                         + " where eo.event_id = e.id and eo.status = :accepted and x.slug = :lab)", "lab", filter.lab())
@@ -105,7 +112,14 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                         ((Timestamp) row[3]).toInstant(), (Boolean) row[4], (Boolean) row[5],
                         new RegistrationRepository.Counts(((Number) row[6]).intValue(), ((Number) row[7]).intValue())))
                 .toList();
-        return Page.of(slots, page, query.total(getEntityManager(), page, slots.size()));
+        boolean narrowed = freeSeatsOnly || filter.lab() != null || filter.municipality() != null
+                || filter.category() != null || filter.topic() != null || filter.format() != null || filter.text() != null;
+        // Without a filter the total comes from the occurrence table alone (for the public from one
+        // partial index), not from joining every occurrence of the window with its event.
+        return Page.of(slots, page, narrowed ? query.total(getEntityManager(), page, slots.size())
+                : SqlFilter.total(page, slots.size(), () -> NativeSql.list(getEntityManager(),
+                        "select count(*) from event_occurrence o where " + WINDOW + (networkVisible ? "" : " and o.public"),
+                        window, row -> row.getLong(1)).get(0)));
     }
 
     /** Events as an occurrence shows them (lead lab, place), in no particular order. */

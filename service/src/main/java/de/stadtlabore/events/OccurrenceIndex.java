@@ -114,7 +114,8 @@ public class OccurrenceIndex {
         UUID[] ids = batch.stream().map(e -> e.id).toArray(UUID[]::new);
         try (PreparedStatement delete = connection.prepareStatement("delete from event_occurrence where event_id = any(?)");
                 PreparedStatement insert = connection.prepareStatement("insert into event_occurrence"
-                        + " (event_id, original_start, starts_at, ends_at, cancelled, moved) values (?, ?, ?, ?, ?, ?)");
+                        + " (event_id, original_start, starts_at, ends_at, cancelled, moved, public)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement done = connection.prepareStatement(
                         "update event e set occurrences_indexed = true, last_ends_at = (select max(o.ends_at)"
                                 + " from event_occurrence o where o.event_id = e.id) where e.id = any(?)")) {
@@ -129,6 +130,7 @@ public class OccurrenceIndex {
                     insert.setObject(4, o.end().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
                     insert.setBoolean(5, o.cancelled());
                     insert.setBoolean(6, o.moved());
+                    insert.setBoolean(7, event.isPublic());
                     insert.addBatch();
                 }
             }

@@ -3,6 +3,7 @@ package de.stadtlabore.events;
 import static de.stadtlabore.support.Api.api;
 import static de.stadtlabore.support.Api.as;
 import static de.stadtlabore.support.Api.wrongRequest;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -53,6 +54,36 @@ class EventsTest {
                 .when().get("/occurrences")
                 .then().body("items.startsAt", contains("2027-10-27T09:30:00+02:00", "2027-11-24T09:30:00+01:00"))
                 .body("items.endsAt", contains("2027-10-27T10:30:00+02:00", "2027-11-24T10:30:00+01:00"));
+    }
+
+    @Test
+    void theTotalOfAWindowCountsWhatEachCallerMaySeeAndFollowsAChangeOfVisibility() {
+        // Without a filter the total is counted from the occurrence table alone (issue 11).
+        String staff = Tokens.staff("soest");
+        String from = "2028-02-01T00:00:00Z";
+        String to = "2028-03-01T00:00:00Z";
+        int publicBefore = total(null, from, to);
+        int networkBefore = total(staff, from, to);
+        create(staff, event("stadtlabor-soest", Unique.name("Offene Reihe"), "2028-02-02T18:00:00", "2028-02-02T19:00:00",
+                "FREQ=WEEKLY;COUNT=4", null));
+        String body = event("stadtlabor-soest", Unique.name("Interne Reihe"), "2028-02-03T18:00:00",
+                "2028-02-03T19:00:00", "FREQ=WEEKLY;COUNT=3", null).replace("\"visibility\": \"public\"",
+                        "\"visibility\": \"network\"");
+        String internal = create(staff, body);
+        assertThat(total(null, from, to)).isEqualTo(publicBefore + 4);
+        assertThat(total(staff, from, to)).isEqualTo(networkBefore + 7);
+        String etag = as(staff).when().get("/events/" + internal).then().statusCode(200).extract().header("ETag");
+        as(staff).contentType("application/json").header("If-Match", etag)
+                .body(body.replace("\"visibility\": \"network\"", "\"visibility\": \"public\""))
+                .when().put("/events/" + internal).then().statusCode(200);
+        assertThat(total(null, from, to)).isEqualTo(publicBefore + 7);
+    }
+
+    /** The total of a window with pages of one, so that it is counted, not known from the page. */
+    private static int total(String token, String from, String to) {
+        var request = token == null ? api() : as(token);
+        return request.queryParam("from", from).queryParam("to", to).queryParam("size", 1).when().get("/occurrences")
+                .then().statusCode(200).extract().path("totalItems");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -106,8 +107,13 @@ public final class SqlFilter {
 
     /** The total of a query of which a page had {@code found} rows: counted only when it cannot be known. */
     public long total(EntityManager em, PageRequest page, int found) {
+        return total(page, found, () -> count(em));
+    }
+
+    /** The total of a page with {@code found} rows, from {@code count} only when it cannot be known. */
+    public static long total(PageRequest page, int found, LongSupplier count) {
         boolean lastPage = found < page.size() && (found > 0 || page.offset() == 0);
-        return lastPage ? page.offset() + found : count(em);
+        return lastPage ? page.offset() + found : count.getAsLong();
     }
 
     /** Entities in the order of their ids. */
