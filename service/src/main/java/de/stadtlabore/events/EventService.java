@@ -114,10 +114,10 @@ public class EventService {
         Page<EventRepository.Slot> slots = events.window(networkVisible(), filter, start, end, freeSeatsOnly, now, page);
         Map<UUID, Event> byId = events.forOccurrences(slots.items().stream().map(EventRepository.Slot::event)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(e -> e.id, e -> e));
-        Page<Occurrence> found = slots.map(slot -> occurrence(byId.get(slot.event()), slot));
-        Map<String, RegistrationRepository.Counts> counts = slots.items().stream().collect(Collectors.toMap(
-                slot -> RegistrationRepository.key(slot.event(), slot.originalStart()), EventRepository.Slot::seats));
-        return found.map(o -> EventMapper.view(o, seats(o, counts, now)));
+        return slots.map(slot -> {
+            Occurrence o = occurrence(byId.get(slot.event()), slot);
+            return EventMapper.view(o, seats(o, slot.seats(), now));
+        });
     }
 
     private static Occurrence occurrence(Event event, EventRepository.Slot slot) {
@@ -131,14 +131,11 @@ public class EventService {
         return !at.isBefore(today.minus(HORIZON).toInstant()) && !at.isAfter(today.plus(HORIZON).toInstant());
     }
 
-    private static OccurrenceView.Seats seats(Occurrence o, Map<String, RegistrationRepository.Counts> counts,
-            Instant now) {
+    private static OccurrenceView.Seats seats(Occurrence o, RegistrationRepository.Counts c, Instant now) {
         Event e = o.event();
         if (e.capacity == null) {
             return null;
         }
-        RegistrationRepository.Counts c = counts.getOrDefault(RegistrationRepository.key(e.id, o.originalStart()),
-                RegistrationRepository.Counts.NONE);
         return new OccurrenceView.Seats(e.capacity, c.confirmedSeats(), Math.max(0, e.capacity - c.confirmedSeats()),
                 c.waitlisted(), !o.cancelled() && RegistrationService.windowOpen(e, o, now));
     }

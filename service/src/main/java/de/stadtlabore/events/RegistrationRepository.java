@@ -27,7 +27,6 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
 
     /** Seat counts of one occurrence. */
     public record Counts(int confirmedSeats, int waitlisted) {
-        static final Counts NONE = new Counts(0, 0);
     }
 
     /**

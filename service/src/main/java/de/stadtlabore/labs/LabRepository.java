@@ -15,12 +15,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
 
+    private static final String WITH_MUNICIPALITY = "select l from Lab l join fetch l.municipality ";
     private static final String WITH_DETAILS = "select distinct l from Lab l join fetch l.municipality "
             + "left join fetch l.openingHours ";
 
     /** A lab with its municipality, without the details its representation shows (one row). */
     public Optional<Lab> findWithMunicipality(String slug) {
-        return find("select l from Lab l join fetch l.municipality where l.slug = ?1", slug).firstResultOptional();
+        return find(WITH_MUNICIPALITY + "where l.slug = ?1", slug).firstResultOptional();
     }
 
     public Optional<Lab> findBySlug(String slug) {
@@ -58,7 +59,6 @@ public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
 
     private List<Lab> withDetails(List<UUID> ids) {
         // Opening hours follow in one query for the whole page (subselect fetch).
-        return find("select l from Lab l join fetch l.municipality where array_has(?1, l.id)",
-                (Object) ids.toArray(UUID[]::new)).list();
+        return find(WITH_MUNICIPALITY + "where array_has(?1, l.id)", (Object) ids.toArray(UUID[]::new)).list();
     }
 }
