@@ -17,8 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -82,9 +81,12 @@ public class Lab {
     @Column(name = "accessibility_notes", columnDefinition = "text")
     public String accessibilityNotes;
 
-    /** Loaded for all labs of a page at once, by one query for the hours alone (not a row per hour and lab). */
+    /**
+     * Loaded for all labs of a page at once, by one query for the hours alone (not a row per hour
+     * and lab), by the labs' ids through the primary key (a subselect fetch read every lab's hours).
+     */
     @ElementCollection
-    @Fetch(FetchMode.SUBSELECT)
+    @BatchSize(size = 100)
     @CollectionTable(name = "lab_opening_hours", joinColumns = @JoinColumn(name = "lab_id"))
     @OrderBy("weekday, opens")
     public List<OpeningHours> openingHours = new ArrayList<>();

@@ -48,7 +48,7 @@ public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
      * name, then id — a total order, so that pages never overlap or skip.
      */
     public Page<Lab> search(LabFilter filter, PageRequest page) {
-        SqlFilter query = SqlFilter.from("lab l join municipality m on m.id = l.municipality_id", "l.id", "true")
+        SqlFilter query = SqlFilter.from("lab l", "l.id", "true").join("municipality m on m.id = l.municipality_id")
                 .and("m.slug = :municipality", "municipality", filter.municipality())
                 .and("exists (select 1 from unnest(l.topics) t where lower(t) = lower(:topic))", "topic", filter.topic())
                 .matching("l.search_vector", "l.name", filter.text());
@@ -58,7 +58,7 @@ public class LabRepository implements PanacheRepositoryBase<Lab, UUID> {
     }
 
     private List<Lab> withDetails(List<UUID> ids) {
-        // Opening hours follow in one query for the whole page (subselect fetch).
+        // Opening hours follow in one query for the whole page (batch fetch).
         return find(WITH_MUNICIPALITY + "where array_has(?1, l.id)", (Object) ids.toArray(UUID[]::new)).list();
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 
@@ -18,12 +19,21 @@ import de.stadtlabore.common.paging.PageRequest;
  * with German full-text search, run through JDBC ({@link NativeSql}). A page is one query for
  * the ids in a stable order (and a count when the page is full); the entities of the page are
  * then loaded by id.
+ * <p>
+ * Joined tables ({@link #join}) are part of a statement only when it names their alias (or a
+ * joined table that needs them does): a count of public items reads one partial index, not the
+ * items joined with their labs. Joins must therefore not narrow the rows (inner joins along
+ * non-null foreign keys).
  */
 public final class SqlFilter {
+
+    private static final Pattern JOIN = Pattern.compile("\\s*(\\S+)\\s+(\\w+)\\s+on\\s.+", Pattern.DOTALL);
 
     private final String from;
     private final String id;
     private final Where where;
+    private final List<String> joins = new ArrayList<>();
+    private final List<Pattern> aliases = new ArrayList<>();
 
     private SqlFilter(String from, String id, String base) {
         this.from = from;
@@ -32,12 +42,26 @@ public final class SqlFilter {
     }
 
     /**
-     * @param from the tables, e.g. {@code lab l join municipality m on m.id = l.municipality_id}
-     * @param id   the column that identifies a row, e.g. {@code l.id}
+     * @param from the table and its alias, e.g. {@code item i}
+     * @param id   the column that identifies a row, e.g. {@code i.id}
      * @param base a condition every row must meet ({@code true} for none)
      */
     public static SqlFilter from(String from, String id, String base) {
         return new SqlFilter(from, id, base);
+    }
+
+    /**
+     * Joins a table along a non-null foreign key, e.g. {@code lab l on l.id = i.lab_id}, for the
+     * statements that name its alias.
+     */
+    public SqlFilter join(String table) {
+        Matcher parts = JOIN.matcher(table);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("Not a table with an alias and a join condition: " + table);
+        }
+        joins.add(table);
+        aliases.add(Pattern.compile("(?<![\\w.])" + parts.group(2) + "\\."));
+        return this;
     }
 
     /** See {@link Where#and(String, String, Object)}. */
@@ -107,13 +131,8 @@ public final class SqlFilter {
 
     /** The total of a query of which a page had {@code found} rows: counted only when it cannot be known. */
     public long total(EntityManager em, PageRequest page, int found) {
-        return total(page, found, () -> count(em));
-    }
-
-    /** The total of a page with {@code found} rows, from {@code count} only when it cannot be known. */
-    public static long total(PageRequest page, int found, LongSupplier count) {
         boolean lastPage = found < page.size() && (found > 0 || page.offset() == 0);
-        return lastPage ? page.offset() + found : count.getAsLong();
+        return lastPage ? page.offset() + found : count(em);
     }
 
     /** Entities in the order of their ids. */
@@ -131,7 +150,32 @@ public final class SqlFilter {
     }
 
     private <T> List<T> run(EntityManager em, String columns, String tail, NativeSql.RowReader<T> reader) {
-        String statement = "select " + columns + " from " + from + where + tail;
+        String statement = statement(columns, tail);
         return NativeSql.list(em, statement, where.paramsOf(statement), reader);
+    }
+
+    /** The statement selecting {@code columns}, with the joins it needs, the where clause and {@code tail}. */
+    String statement(String columns, String tail) {
+        String rest = where + tail;
+        return "select " + columns + " from " + from + joinsFor(columns + rest) + rest;
+    }
+
+    /** The joins a statement needs: those whose alias it names, and those that these need, in order. */
+    private String joinsFor(String statement) {
+        String uses = statement;
+        boolean[] needed = new boolean[joins.size()];
+        for (int k = joins.size() - 1; k >= 0; k--) {
+            if (aliases.get(k).matcher(uses).find()) {
+                needed[k] = true;
+                uses = uses + ' ' + joins.get(k).substring(joins.get(k).indexOf(" on "));
+            }
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int k = 0; k < joins.size(); k++) {
+            if (needed[k]) {
+                sql.append(" join ").append(joins.get(k));
+            }
+        }
+        return sql.toString();
     }
 }
