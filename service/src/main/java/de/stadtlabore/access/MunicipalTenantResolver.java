@@ -47,6 +47,12 @@ public class MunicipalTenantResolver implements TenantConfigResolver {
         if (token == null) {
             return refused("Bearer token is not a signed JWT with an issuer");
         }
+        // The usual case, a known issuer and key, is settled on the event loop; the directory is
+        // asked on a worker thread only when it may have to reload from the database.
+        ProviderDirectory.Tenant known = directory.forIssuerIfCurrent(token.issuer());
+        if (known != null && directory.key(known, token.kid()) instanceof ProviderKeys.Key key) {
+            return Uni.createFrom().item(directory.oidcConfig(known, key));
+        }
         return request.runBlocking(() -> {
             ProviderDirectory.Tenant tenant = directory.forIssuer(token.issuer());
             if (tenant == null) {
@@ -59,7 +65,7 @@ public class MunicipalTenantResolver implements TenantConfigResolver {
             if (!(lookup instanceof ProviderKeys.Key key)) {
                 throw new AuthenticationFailedException("The token's provider has no such key");
             }
-            return tenant.oidcConfig(key);
+            return directory.oidcConfig(tenant, key);
         });
     }
 

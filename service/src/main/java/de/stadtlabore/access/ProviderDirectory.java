@@ -3,10 +3,12 @@ package de.stadtlabore.access;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -71,6 +73,8 @@ public class ProviderDirectory {
     private volatile Map<String, Tenant> byIssuer = Map.of();
     private volatile Map<String, Tenant> byTenantId = Map.of();
     private volatile Instant loadedAt = Instant.EPOCH;
+    /** The OIDC configs of the current tenants, by key; replaced, and so bounded, with every load. */
+    private volatile Map<Tenant, Map<ProviderKeys.Key, OidcTenantConfig>> oidcConfigs = Map.of();
 
     /** The tenant for a token's issuer, or null if nobody trusts that issuer. Blocking. */
     public Tenant forIssuer(String issuer) {
@@ -92,6 +96,25 @@ public class ProviderDirectory {
     /** The key of a tenant's provider that a token names; never contacts the provider. */
     public ProviderKeys.Lookup key(Tenant tenant, String kid) {
         return keys.lookup(tenant.keySource(), kid);
+    }
+
+    /**
+     * The tenant of an issuer as this replica knows it now, without reloading (and so without
+     * blocking): null when the directory is due for a reload or does not know the issuer, which
+     * {@link #forIssuer} then settles.
+     */
+    public Tenant forIssuerIfCurrent(String issuer) {
+        return loadedAt.plus(config.providerCacheTtl()).isBefore(Instant.now()) ? null : byIssuer.get(issuer);
+    }
+
+    /** How Quarkus checks a token of the tenant signed with the key; built once per tenant and key. */
+    public OidcTenantConfig oidcConfig(Tenant tenant, ProviderKeys.Key key) {
+        Map<ProviderKeys.Key, OidcTenantConfig> byKey = oidcConfigs.get(tenant);
+        if (byKey == null) {
+            // A tenant of an earlier load: its config is built, but not kept.
+            return tenant.oidcConfig(key);
+        }
+        return byKey.computeIfAbsent(key, tenant::oidcConfig);
     }
 
     /**
@@ -167,8 +190,11 @@ public class ProviderDirectory {
         }
         Map<String, Tenant> ids = new LinkedHashMap<>();
         tenants.values().forEach(t -> ids.put(t.tenantId(), t));
+        Map<Tenant, Map<ProviderKeys.Key, OidcTenantConfig>> configs = new HashMap<>();
+        tenants.values().forEach(t -> configs.put(t, new ConcurrentHashMap<>()));
         byIssuer = Map.copyOf(tenants);
         byTenantId = Map.copyOf(ids);
+        oidcConfigs = Map.copyOf(configs);
         loadedAt = started;
     }
 

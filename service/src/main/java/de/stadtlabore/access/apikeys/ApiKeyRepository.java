@@ -1,5 +1,6 @@
 package de.stadtlabore.access.apikeys;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,11 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
                 + " where m.id = k.municipalityId and k.secretHash = :hash", Object[].class)
                 .setParameter("hash", hash).getResultStream().findFirst()
                 .map(row -> new KeyOf((ApiKey) row[0], (String) row[1]));
+    }
+
+    /** Notes that the key was used at that time. */
+    public void recordUse(UUID id, OffsetDateTime at) {
+        update("lastUsedAt = ?1 where id = ?2", at, id);
     }
 
     public Optional<ApiKey> findInMunicipality(UUID id, UUID municipalityId) {

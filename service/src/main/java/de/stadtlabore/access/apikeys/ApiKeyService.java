@@ -25,6 +25,7 @@ import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -110,8 +111,12 @@ public class ApiKeyService {
         return ApiKeyView.of(key, caller.municipalitySlug());
     }
 
-    /** The caller a presented key stands for, if it is known, unrevoked and unexpired. */
-    @Transactional
+    /**
+     * The caller a presented key stands for, if it is known, unrevoked and unexpired. A read
+     * without a transaction; the time of last use is written, in a transaction of its own, at
+     * most once a minute per key.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Caller> authenticate(String presented) {
         if (!ApiKeySecrets.looksLikeKey(presented) || presented.length() > 200) {
             return Optional.empty();
@@ -124,7 +129,7 @@ public class ApiKeyService {
         }
         ApiKey key = found.get().key();
         if (key.lastUsedAt == null || key.lastUsedAt.plus(LAST_USE_RESOLUTION).isBefore(now)) {
-            key.lastUsedAt = now;
+            QuarkusTransaction.requiringNew().run(() -> keys.recordUse(key.id, now));
         }
         return Optional.of(new Caller(Caller.AuthMethod.API_KEY, "api-key:" + key.prefix, null, key.municipalityId,
                 found.get().municipality(), Set.of(), Set.copyOf(key.scopes), key.id, key.name));
