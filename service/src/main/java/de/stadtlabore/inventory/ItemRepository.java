@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -28,12 +27,6 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
     private static final UUID NOBODY = new UUID(0, 0);
     /** Network-shared items, as SQL. */
     private static final String SHARED = "i.sharing = '" + Sharing.NETWORK.wireName() + "'";
-    /**
-     * Reservations that block their period, as SQL with the statuses written out, so that the
-     * planner can use the partial indexes on blocking reservations (V13).
-     */
-    private static final String BLOCKING = "r.status in (" + ReservationStatus.BLOCKING.stream()
-            .map(status -> "'" + status.wireName() + "'").collect(Collectors.joining(", ")) + ")";
 
     /** Filters of the item list; null means any. */
     public record Filter(String lab, String municipality, String category, String text, ItemStatus status) {
@@ -92,7 +85,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, UUID> {
         SqlFilter query = visible(view)
                 .and("i.status = '" + ItemStatus.AVAILABLE.wireName() + "' and (" + SHARED + " or l.municipality_id = :own)"
                         + " and i.max_loan_days * interval '1 day' >= (cast(:end as timestamptz) - cast(:start as timestamptz))"
-                        + " and not exists (select 1 from reservation r where r.item_id = i.id and " + BLOCKING
+                        + " and not exists (select 1 from reservation r where r.item_id = i.id and " + ReservationStatus.blocking("r")
                         + " and tstzrange(r.starts_at, r.ends_at, '[)')"
                         + " && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz), '[)'))")
                 .with("start", start).with("end", end)

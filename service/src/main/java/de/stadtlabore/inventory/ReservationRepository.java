@@ -2,22 +2,22 @@ package de.stadtlabore.inventory;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import de.stadtlabore.common.domain.WireName;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.NativeSql;
+import de.stadtlabore.common.persistence.SqlFilter;
 import de.stadtlabore.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ReservationRepository implements PanacheRepositoryBase<Reservation, UUID> {
-
-    private static final String[] BLOCKING = WireName.wireNames(ReservationStatus.BLOCKING);
 
     private static final String WITH_ITEM = "select r from Reservation r join fetch r.item i join fetch i.lab l "
             + "join fetch l.municipality left join fetch r.borrowerLab bl left join fetch bl.municipality ";
@@ -31,10 +31,22 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).flatMap(r -> findWithItem(id));
     }
 
-    /** Blocking periods of an item that overlap [start, end), earliest first. */
+    /**
+     * Blocking periods of an item that overlap [start, end), earliest first. First the ids, by the
+     * exclusion constraint's index on (item, period): usually there are none, and nothing else is
+     * read (comparing the ends instead read every reservation starting before the end, 5 ms with
+     * a few thousand).
+     */
     public List<Reservation> blockingOverlaps(UUID item, OffsetDateTime start, OffsetDateTime end) {
-        return find(WITH_ITEM + "where i.id = ?1 and array_has(?2, r.status) and r.startsAt < ?4 and r.endsAt > ?3 "
-                + "order by r.startsAt", item, BLOCKING, start, end).list();
+        List<UUID> ids = NativeSql.list(getEntityManager(), "select r.id from reservation r where r.item_id = :item and "
+                + ReservationStatus.blocking("r") + " and tstzrange(r.starts_at, r.ends_at, '[)')"
+                + " && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz), '[)') order by r.starts_at, r.id",
+                Map.of("item", item, "start", start, "end", end), row -> row.getObject(1, UUID.class));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return SqlFilter.inOrder(ids, find(WITH_ITEM + "where array_has(?1, r.id)", (Object) ids.toArray(UUID[]::new))
+                .list(), r -> r.id);
     }
 
     /**

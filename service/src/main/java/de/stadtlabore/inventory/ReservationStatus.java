@@ -2,6 +2,7 @@ package de.stadtlabore.inventory;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Converter;
 
@@ -17,6 +18,16 @@ public enum ReservationStatus implements Lifecycle<ReservationStatus> {
 
     /** The statuses that hold the item; the database's exclusion constraint covers exactly these. */
     public static final Set<ReservationStatus> BLOCKING = EnumSet.of(REQUESTED, APPROVED, HANDED_OVER, SCHEDULED);
+
+    /**
+     * SQL: the reservation row {@code alias} blocks its period. The statuses are written out, so
+     * that the planner can use the partial indexes on blocking reservations (the exclusion
+     * constraint's, and V13's).
+     */
+    static String blocking(String alias) {
+        return alias + ".status in (" + BLOCKING.stream().map(status -> "'" + status.wireName() + "'")
+                .collect(Collectors.joining(", ")) + ")";
+    }
 
     @Override
     public Set<ReservationStatus> next() {
