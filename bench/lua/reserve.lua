@@ -1,9 +1,9 @@
 -- POST /reservations: one-hour loans of distinct items and periods, so that wrk measures
 -- throughput, not conflicts. Request g of the run (counted over all threads) books item
 -- g mod #items in hour slot (run * 3000 + g div #items) after t0: no two requests of one run, and
--- no two runs, ask for the same item at the same time. bench/run makes at most three runs per
--- endpoint (warm-up, throughput, latency): 9,000 hours after t0 (200 days ahead), within the
--- 730-day planning horizon.
+-- no two runs, ask for the same item at the same time. bench/run makes at most five runs of a write
+-- endpoint (three warm-up rounds, throughput, latency); run N starts 3,000 N hours after t0 (200
+-- days ahead), the fifth at 700 days, within the 730-day planning horizon.
 --
 --   wrk ... -H 'Authorization: Bearer ...' -s bench/lua/reserve.lua URL -- \
 --       items=FILE borrower=LAB-SLUG t0=EPOCH-SECONDS run=N threads=T
