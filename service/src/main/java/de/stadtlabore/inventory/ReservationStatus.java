@@ -19,14 +19,17 @@ public enum ReservationStatus implements Lifecycle<ReservationStatus> {
     /** The statuses that hold the item; the database's exclusion constraint covers exactly these. */
     public static final Set<ReservationStatus> BLOCKING = EnumSet.of(REQUESTED, APPROVED, HANDED_OVER, SCHEDULED);
 
+    /** The blocking statuses as an SQL list, built once. */
+    private static final String BLOCKING_SQL = BLOCKING.stream().map(status -> "'" + status.wireName() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
+
     /**
      * SQL: the reservation row {@code alias} blocks its period. The statuses are written out, so
      * that the planner can use the partial indexes on blocking reservations (the exclusion
      * constraint's, and V13's).
      */
     static String blocking(String alias) {
-        return alias + ".status in (" + BLOCKING.stream().map(status -> "'" + status.wireName() + "'")
-                .collect(Collectors.joining(", ")) + ")";
+        return alias + ".status in " + BLOCKING_SQL;
     }
 
     @Override

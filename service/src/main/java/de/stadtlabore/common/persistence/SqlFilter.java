@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,8 @@ import de.stadtlabore.common.paging.PageRequest;
 public final class SqlFilter {
 
     private static final Pattern JOIN = Pattern.compile("\\s*(\\S+)\\s+(\\w+)\\s+on\\s.+", Pattern.DOTALL);
+    /** How a statement names each joined table's alias, by join: the joins are constants, compiled once. */
+    private static final Map<String, Pattern> ALIAS_USES = new ConcurrentHashMap<>();
 
     private final String from;
     private final String id;
@@ -55,13 +58,17 @@ public final class SqlFilter {
      * statements that name its alias.
      */
     public SqlFilter join(String table) {
+        joins.add(table);
+        aliases.add(ALIAS_USES.computeIfAbsent(table, SqlFilter::aliasUse));
+        return this;
+    }
+
+    private static Pattern aliasUse(String table) {
         Matcher parts = JOIN.matcher(table);
         if (!parts.matches()) {
             throw new IllegalArgumentException("Not a table with an alias and a join condition: " + table);
         }
-        joins.add(table);
-        aliases.add(Pattern.compile("(?<![\\w.])" + parts.group(2) + "\\."));
-        return this;
+        return Pattern.compile("(?<![\\w.])" + parts.group(2) + "\\.");
     }
 
     /** See {@link Where#and(String, String, Object)}. */
