@@ -34,6 +34,7 @@ import de.stadtlabore.events.dto.Invitation;
 import de.stadtlabore.events.dto.InvitationAnswer;
 import de.stadtlabore.events.dto.OccurrenceChange;
 import de.stadtlabore.events.dto.OccurrenceView;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/")
@@ -68,6 +69,7 @@ public class EventResource {
     }
 
     @POST
+    @Idempotent
     @Path("events")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,6 +88,7 @@ public class EventResource {
     }
 
     @POST
+    @Idempotent
     @Path("events/{id}/organisers")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)

@@ -26,6 +26,7 @@ import de.stadtlabore.events.dto.CancelRequest;
 import de.stadtlabore.events.dto.OrganiserCancellation;
 import de.stadtlabore.events.dto.RegistrationInput;
 import de.stadtlabore.events.dto.RegistrationView;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/")
@@ -35,6 +36,7 @@ public class RegistrationResource {
     RegistrationService registrations;
 
     @POST
+    @Idempotent
     @Path("events/{id}/occurrences/{occurrence}/registrations")
     @PermitAll
     @Allowance(Allowance.Kind.REGISTRATION)
@@ -74,6 +76,7 @@ public class RegistrationResource {
     }
 
     @POST
+    @Idempotent
     @Path("registrations/{id}/cancel")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +86,7 @@ public class RegistrationResource {
     }
 
     @POST
+    @Idempotent
     @Path("events/{id}/occurrences/{occurrence}/registrations/{registration}/cancel")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)

@@ -30,6 +30,7 @@ import de.stadtlabore.inventory.dto.ItemInput;
 import de.stadtlabore.inventory.dto.ItemView;
 import de.stadtlabore.inventory.dto.MaintenanceInput;
 import de.stadtlabore.inventory.dto.ReservationView;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/")
@@ -67,6 +68,7 @@ public class ItemResource {
     }
 
     @POST
+    @Idempotent
     @Path("items")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +95,7 @@ public class ItemResource {
     }
 
     @POST
+    @Idempotent
     @Path("items/{id}/maintenance")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)

@@ -24,6 +24,7 @@ import de.stadtlabore.inventory.dto.LoanRequest;
 import de.stadtlabore.inventory.dto.Reason;
 import de.stadtlabore.inventory.dto.ReservationView;
 import de.stadtlabore.inventory.dto.ReturnReport;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/")
@@ -54,6 +55,7 @@ public class ReservationResource {
     }
 
     @POST
+    @Idempotent
     @Path("reservations")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +72,7 @@ public class ReservationResource {
     }
 
     @POST
+    @Idempotent
     @Path("reservations/{id}/approve")
     @Authenticated
     public ReservationView approve(@PathParam("id") String id) {
@@ -77,6 +80,7 @@ public class ReservationResource {
     }
 
     @POST
+    @Idempotent
     @Path("reservations/{id}/reject")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,6 +89,7 @@ public class ReservationResource {
     }
 
     @POST
+    @Idempotent
     @Path("reservations/{id}/hand-over")
     @Authenticated
     public ReservationView handOver(@PathParam("id") String id) {
@@ -92,6 +97,7 @@ public class ReservationResource {
     }
 
     @POST
+    @Idempotent
     @Path("reservations/{id}/return")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -100,6 +106,7 @@ public class ReservationResource {
     }
 
     @POST
+    @Idempotent
     @Path("reservations/{id}/cancel")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)

@@ -24,6 +24,7 @@ import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.labs.dto.LabFeatureCollection;
 import de.stadtlabore.labs.dto.LabInput;
 import de.stadtlabore.labs.dto.LabView;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/labs")
@@ -60,6 +61,7 @@ public class LabResource {
     }
 
     @POST
+    @Idempotent
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import de.stadtlabore.access.IdentityProviderView;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/municipalities")
@@ -45,6 +46,7 @@ public class MunicipalityResource {
     }
 
     @POST
+    @Idempotent
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid MunicipalityInput input) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/projects")
@@ -42,6 +43,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid ProjectDtos.ProjectInput input) {
@@ -66,6 +68,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/status")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +77,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/partners")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +95,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/milestones")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -109,6 +114,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/tasks")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/purchases")
@@ -40,6 +41,7 @@ public class PurchaseResource {
     }
 
     @POST
+    @Idempotent
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response propose(@NotNull @Valid PurchaseDtos.ProposalInput input) {
@@ -64,6 +66,7 @@ public class PurchaseResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/pledges")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +75,7 @@ public class PurchaseResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/status")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)

@@ -59,6 +59,9 @@ class ContractFuzzTest {
     private static final String[] EVIL_STRINGS = { "", " ", "\u0000", "a\u0000b", "\u0007\u001b[31m", "\r\nX-Injected: 1",
             "😀𝔘𝕟𝕚𝕔𝕠𝕕𝕖", "\uD800", "x".repeat(10_000), "' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd",
             "%00", "=HYPERLINK(\"x\")", "{{7*7}}", "${jndi:ldap://127.0.0.1/x}", "null", "-1", "1e309" };
+    /** What a header can carry on the wire (control characters never reach the service). */
+    private static final String[] EVIL_HEADERS = { "", " ", "x".repeat(256), "x".repeat(8_000), "' OR 1=1 --",
+            "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/x}", "schl\u00fcssel", "%00", "null" };
     private static final Object[] EVIL_VALUES = { null, 12345, -1, 0, 2147483648L, 1e308, -1e308, 0.5, true, false,
             List.of(), List.of("x"), Map.of(), Map.of("x", 1) };
     private static final String[] EVIL_DATES = { "2026-13-45", "2026-02-30T10:00:00Z", "9999-12-31T23:59:59Z",
@@ -143,6 +146,13 @@ class ContractFuzzTest {
             }
         }
         variants.add(() -> withBody(base.get().queryParam("unknown", pick(EVIL_STRINGS, random)), valid));
+        for (Parameter p : parameters) {
+            if ("header".equals(p.getIn()) && !p.getName().startsWith("If-")) {
+                String evil = pick(EVIL_HEADERS, random);
+                variants.add(() -> withBody(base.get().header(p.getName(), evil), valid));
+                variants.add(() -> withBody(base.get().header(p.getName(), UUID.randomUUID().toString()), valid));
+            }
+        }
         variants.add(() -> withBody(base.get().header("If-Match", pick(new String[] { "garbage", "*", "W/\"x\"", "\"\"" },
                 random)).header("If-None-Match", pick(new String[] { "garbage", "*", "\"x\", W/\"y\"" }, random)), valid));
         variants.add(() -> withBody(base.get().header("Accept-Language", pick(new String[] { "xx-YY;q=abc", ";;;",

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/api-keys")
@@ -30,6 +31,7 @@ public class ApiKeyResource {
     ApiKeyService service;
 
     @POST
+    @Idempotent
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid ApiKeyInput input) {

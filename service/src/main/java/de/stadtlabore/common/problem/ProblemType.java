@@ -16,10 +16,14 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     CONFLICT("conflict", 409),
+    /** A request with the same {@code Idempotency-Key} is still running. */
+    REQUEST_IN_PROGRESS("request-in-progress", 409),
     PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     URI_TOO_LONG("uri-too-long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    /** An {@code Idempotency-Key} used before for a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     PRECONDITION_REQUIRED("precondition-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     HEADERS_TOO_LARGE("headers-too-large", 431),
@@ -51,7 +55,8 @@ public enum ProblemType {
     /** The type that fits a bare HTTP status, for errors raised outside our own code. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_BODY && type != VALIDATION_FAILED) {
+            if (type.status == status && type != MALFORMED_BODY && type != VALIDATION_FAILED
+                    && type != REQUEST_IN_PROGRESS && type != IDEMPOTENCY_KEY_REUSED) {
                 return type;
             }
         }

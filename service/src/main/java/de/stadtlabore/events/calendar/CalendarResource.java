@@ -22,6 +22,7 @@ import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.ratelimit.Allowance;
+import de.stadtlabore.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 @Path("/")
@@ -51,6 +52,7 @@ public class CalendarResource {
     }
 
     @POST
+    @Idempotent
     @Path("feed-tokens")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
