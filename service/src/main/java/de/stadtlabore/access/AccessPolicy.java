@@ -1,5 +1,7 @@
 package de.stadtlabore.access;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,5 +93,37 @@ public class AccessPolicy {
         }
         require(caller, action, caller.municipalityId());
         return caller.municipalityId();
+    }
+
+    /**
+     * What of the change feed (and of webhooks) a caller may see: everything (network
+     * administrators); public changes (everyone); the network's changes of each capability the
+     * caller is a member for (as {@link #isNetworkMember}); and their own municipality's changes
+     * of those capabilities. The same reach as the API's reads of the objects themselves.
+     *
+     * @param capabilities the read scopes the caller is a network member for
+     */
+    public record ChangeView(boolean everything, Set<Scope> capabilities, UUID municipality) {
+    }
+
+    public ChangeView changeView(Caller caller) {
+        Set<Scope> member = EnumSet.noneOf(Scope.class);
+        for (Scope scope : Scope.values()) {
+            if (scope.toString().endsWith(":read") && isNetworkMember(caller, scope)) {
+                member.add(scope);
+            }
+        }
+        return new ChangeView(caller.isNetworkAdmin(), member, caller.isAnonymous() ? null : caller.municipalityId());
+    }
+
+    /** What a municipality's webhook endpoints receive: what its lab administrators may read. */
+    public ChangeView changeViewOf(UUID municipality) {
+        Set<Scope> member = EnumSet.noneOf(Scope.class);
+        for (Scope scope : Scope.values()) {
+            if (scope.toString().endsWith(":read")) {
+                member.add(scope);
+            }
+        }
+        return new ChangeView(false, member, municipality);
     }
 }

@@ -42,7 +42,9 @@ public enum Action {
     /** Work on milestones and tasks, for the lead lab's and accepted partners' municipalities. */
     PROJECT_WORK(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE),
     /** Accept or decline an invitation to partner, for one of the municipality's labs. */
-    PROJECT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE);
+    PROJECT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE),
+    /** Register, change and remove the municipality's webhook endpoints; read their delivery logs. */
+    WEBHOOK_MANAGE(false, Set.of(Caller.LAB_ADMIN), Scope.WEBHOOKS_WRITE);
 
     private final boolean networkAdmin;
     private final Set<String> municipalRoles;

@@ -18,7 +18,8 @@ public enum Scope {
     PURCHASES_READ("purchases:read"),
     PURCHASES_WRITE("purchases:write"),
     PROJECTS_READ("projects:read"),
-    PROJECTS_WRITE("projects:write");
+    PROJECTS_WRITE("projects:write"),
+    WEBHOOKS_WRITE("webhooks:write");
 
     private final String value;
 

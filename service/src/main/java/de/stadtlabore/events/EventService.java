@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.changes.ChangeType;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -53,6 +54,9 @@ public class EventService {
     static final Period HORIZON = Period.ofYears(5);
     /** The longest a single occurrence may last. */
     static final Duration MAX_LENGTH = Duration.ofDays(366);
+
+    @Inject
+    EventChanges eventChanges;
 
     @Inject
     EventRepository events;
@@ -180,6 +184,7 @@ public class EventService {
         events.persist(event);
         occurrenceIndex.rebuild(event);
         audit.record("event.create", "event", event.id.toString(), lead.municipality.id);
+        eventChanges.event(ChangeType.EVENT_PUBLISHED, event);
         feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
@@ -193,12 +198,15 @@ public class EventService {
             throw ApiException.invalid(List.of(new Violation("leadLab", "field.lead-lab-fixed")));
         }
         tags.requireMatch(ifMatch, EventMapper.view(event));
+        boolean cancelling = event.status != EventStatus.CANCELLED;
         apply(input, event);
+        cancelling &= event.status == EventStatus.CANCELLED;
         event.sequence++;
         occurrenceIndex.rebuild(event);
         moveRegistrationRetention(event);
         audit.record(event.status == EventStatus.CANCELLED ? "event.cancel" : "event.update", "event",
                 event.id.toString(), event.leadLab.municipality.id);
+        eventChanges.event(cancelling ? ChangeType.EVENT_CANCELLED : ChangeType.EVENT_CHANGED, event);
         feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
@@ -220,6 +228,7 @@ public class EventService {
         event.updatedAt = Timestamps.now();
         audit.record("event.invite", "event", event.id.toString(), event.leadLab.municipality.id);
         audit.record("event.invite", "event", event.id.toString(), lab.municipality.id);
+        eventChanges.event(ChangeType.EVENT_CHANGED, event);
         feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
@@ -237,6 +246,7 @@ public class EventService {
         event.updatedAt = Timestamps.now();
         audit.record("event.invitation-" + answer.wireName(), "event", event.id.toString(),
                 organiser.lab.municipality.id);
+        eventChanges.event(ChangeType.EVENT_CHANGED, event);
         feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }
@@ -278,6 +288,8 @@ public class EventService {
         occurrenceIndex.rebuild(event);
         audit.record(change.cancelled() ? "event.occurrence-cancel" : "event.occurrence-move", "event",
                 event.id + "@" + original, event.leadLab.municipality.id);
+        eventChanges.occurrence(change.cancelled() ? ChangeType.OCCURRENCE_CANCELLED : ChangeType.OCCURRENCE_CHANGED,
+                event, original, change.start(), change.end());
         feedsChanged.fire(new FeedCache.Changed());
         return EventMapper.view(event);
     }

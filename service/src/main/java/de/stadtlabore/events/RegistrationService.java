@@ -35,6 +35,9 @@ public class RegistrationService {
             Locale.GERMAN);
 
     @Inject
+    EventChanges eventChanges;
+
+    @Inject
     EventService events;
 
     @Inject
@@ -98,6 +101,7 @@ public class RegistrationService {
         registrations.persist(r);
         Integer position = fits ? null : taken.waitlisted() + 1;
         audit.record("registration.create", "registration", r.id.toString(), event.leadLab.municipality.id);
+        eventChanges.seats(event, occurrence);
         mails.fire(new RegistrationMails.Message(r.email,
                 (fits ? "Anmeldung bestätigt: " : "Warteliste: ") + event.title,
                 text(r, o, token, fits ? "Ihre Anmeldung ist bestätigt." : "Die Veranstaltung ist ausgebucht; Sie stehen auf "
@@ -122,6 +126,7 @@ public class RegistrationService {
         }
         audit.record("registration.cancel", "registration", r.id.toString(), r.event.leadLab.municipality.id);
         cancel(r, CancelledBy.REGISTRANT);
+        eventChanges.seats(r.event, r.occurrence);
         return EventMapper.view(r, null, null);
     }
 
@@ -143,6 +148,7 @@ public class RegistrationService {
                 event.leadLab.municipality.id);
         if (wasActive) {
             cancel(r, CancelledBy.ORGANISER);
+            eventChanges.seats(event, occurrence);
         }
         r.spam = r.spam || spam;
         if (wasActive && !r.spam && r.email != null) {

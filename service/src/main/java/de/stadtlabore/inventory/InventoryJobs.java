@@ -24,6 +24,9 @@ public class InventoryJobs {
     private static final int BATCH = 200;
 
     @Inject
+    InventoryChanges inventoryChanges;
+
+    @Inject
     ReservationRepository reservations;
 
     @Inject
@@ -46,6 +49,7 @@ public class InventoryJobs {
             r.moveTo(ReservationStatus.EXPIRED);
             r.updatedAt = Timestamps.now();
             audit.recordSystem("request-expiry", "loan.expire", "reservation", r.id.toString(), r.ownerMunicipalityId());
+            inventoryChanges.reservation(r, false);
             audit.recordSystem("request-expiry", "loan.expire", "reservation", r.id.toString(), r.borrowerMunicipalityId);
         }
         return due.size();
@@ -58,6 +62,7 @@ public class InventoryJobs {
             r.overdue = true;
             r.updatedAt = Timestamps.now();
             audit.recordSystem("overdue-detection", "loan.overdue", "reservation", r.id.toString(), r.ownerMunicipalityId());
+            inventoryChanges.reservation(r, true);
         }
         return late.size();
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.changes.ChangeType;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.CurrentCaller;
@@ -97,6 +98,9 @@ public class ItemService {
         return view.canSee(item.publiclyVisible, item.isNetworkShared(), item.ownerMunicipalityId());
     }
 
+    @Inject
+    InventoryChanges inventoryChanges;
+
     @Transactional
     public ItemView create(ItemInput input) {
         Lab lab = labService.existing("lab", input.lab());
@@ -108,6 +112,7 @@ public class ItemService {
         item.status = input.status() == null ? ItemStatus.AVAILABLE : input.status();
         items.persist(item);
         audit.record("item.create", "item", item.id.toString(), lab.municipality.id);
+        inventoryChanges.item(ChangeType.ITEM_CREATED, item);
         return InventoryMapper.view(item);
     }
 
@@ -135,6 +140,7 @@ public class ItemService {
         apply(input, lab, item);
         item.status = status;
         audit.record(retiring ? "item.retire" : "item.update", "item", item.id.toString(), item.ownerMunicipalityId());
+        inventoryChanges.item(retiring ? ChangeType.ITEM_RETIRED : ChangeType.ITEM_CHANGED, item);
         return InventoryMapper.view(item);
     }
 
@@ -184,6 +190,7 @@ public class ItemService {
         item.updatedAt = item.createdAt;
         items.persist(item);
         audit.record("item.create", "item", item.id.toString(), unit.lab().municipality.id);
+        inventoryChanges.item(ChangeType.ITEM_CREATED, item);
     }
 
     private void apply(ItemInput input, Lab lab, Item item) {

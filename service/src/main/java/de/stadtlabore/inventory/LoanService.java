@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.changes.ChangeType;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -48,6 +49,9 @@ import io.quarkus.security.ForbiddenException;
 public class LoanService {
 
     static final int ALTERNATIVES = 5;
+
+    @Inject
+    InventoryChanges inventoryChanges;
 
     @Inject
     ReservationRepository reservations;
@@ -169,6 +173,7 @@ public class LoanService {
             r.item.status = ItemStatus.MAINTENANCE;
             r.item.updatedAt = Timestamps.now();
             audit.record("item.maintenance", "item", r.item.id.toString(), r.ownerMunicipalityId());
+            inventoryChanges.item(ChangeType.ITEM_CHANGED, r.item);
         }
         return changed(r, "loan.return");
     }
@@ -266,6 +271,7 @@ public class LoanService {
 
     /** Audits the change for the owner and, if it is another municipality, for the borrower. */
     private ReservationView recorded(Reservation r, String action) {
+        inventoryChanges.reservation(r, false);
         audit.record(action, "reservation", r.id.toString(), r.ownerMunicipalityId());
         if (r.borrowerMunicipalityId != null && !r.borrowerMunicipalityId.equals(r.ownerMunicipalityId())) {
             audit.record(action, "reservation", r.id.toString(), r.borrowerMunicipalityId);

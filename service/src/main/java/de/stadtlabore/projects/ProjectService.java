@@ -5,12 +5,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.changes.Audience;
+import de.stadtlabore.changes.ChangeService;
+import de.stadtlabore.changes.ChangeType;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -40,6 +45,9 @@ import de.stadtlabore.labs.LabService;
  */
 @ApplicationScoped
 public class ProjectService implements ProjectDirectory {
+
+    @Inject
+    ChangeService changes;
 
     @Inject
     ProjectRepository projects;
@@ -99,6 +107,7 @@ public class ProjectService implements ProjectDirectory {
         apply(input, p);
         projects.persist(p);
         audit.record("project.create", "project", p.id.toString(), lead.municipality.id);
+        recordProject(ChangeType.PROJECT_CREATED, p);
         return detail(p);
     }
 
@@ -113,6 +122,7 @@ public class ProjectService implements ProjectDirectory {
         tags.requireMatch(ifMatch, parts.view(p));
         apply(input, p);
         audit.record("project.update", "project", p.id.toString(), p.leadLab.municipality.id);
+        recordProject(ChangeType.PROJECT_CHANGED, p);
         return parts.view(p);
     }
 
@@ -122,6 +132,7 @@ public class ProjectService implements ProjectDirectory {
         p.status = p.status.moveTo(status);
         p.updatedAt = Timestamps.now();
         audit.record("project." + status.wireName(), "project", p.id.toString(), p.leadLab.municipality.id);
+        recordProject(ChangeType.PROJECT_STATUS_CHANGED, p);
         return detail(p);
     }
 
@@ -140,6 +151,7 @@ public class ProjectService implements ProjectDirectory {
         p.updatedAt = Timestamps.now();
         audit.record("project.invite", "project", p.id.toString(), p.leadLab.municipality.id);
         audit.record("project.invite", "project", p.id.toString(), lab.municipality.id);
+        recordProject(ChangeType.PROJECT_CHANGED, p);
         return detail(p);
     }
 
@@ -155,6 +167,7 @@ public class ProjectService implements ProjectDirectory {
         partner.respondedAt = Timestamps.now();
         p.updatedAt = Timestamps.now();
         audit.record("project.invitation-" + answer.wireName(), "project", p.id.toString(), partner.lab.municipality.id);
+        recordProject(ChangeType.PROJECT_CHANGED, p);
         return detail(p);
     }
 
@@ -168,6 +181,7 @@ public class ProjectService implements ProjectDirectory {
         apply(input, m);
         projects.add(m);
         audit.record("project.milestone-create", "project", p.id.toString(), p.leadLab.municipality.id);
+        recordMilestone(ChangeType.MILESTONE_CREATED, p, m);
         return ProjectMapper.milestone(m);
     }
 
@@ -178,6 +192,7 @@ public class ProjectService implements ProjectDirectory {
                 .orElseThrow(() -> ApiException.notFound("detail.milestone-not-found", milestoneId));
         apply(input, m);
         audit.record("project.milestone-update", "project", p.id.toString(), p.leadLab.municipality.id);
+        recordMilestone(ChangeType.MILESTONE_CHANGED, p, m);
         return ProjectMapper.milestone(m);
     }
 
@@ -191,6 +206,7 @@ public class ProjectService implements ProjectDirectory {
         apply(p, input, t);
         projects.add(t);
         audit.record("project.task-create", "project", p.id.toString(), p.leadLab.municipality.id);
+        recordTask(ChangeType.TASK_CREATED, p, t);
         return ProjectMapper.task(t);
     }
 
@@ -200,6 +216,7 @@ public class ProjectService implements ProjectDirectory {
         Task t = projects.task(p.id, taskId).orElseThrow(() -> ApiException.notFound("detail.task-not-found", taskId));
         apply(p, input, t);
         audit.record("project.task-update", "project", p.id.toString(), p.leadLab.municipality.id);
+        recordTask(ChangeType.TASK_CHANGED, p, t);
         return ProjectMapper.task(t);
     }
 
@@ -332,5 +349,41 @@ public class ProjectService implements ProjectDirectory {
 
     private static ApiException notFound(UUID id) {
         return ApiException.notFound("detail.project-not-found", id);
+    }
+
+    /** Projects, milestones and tasks in the change feed, with the project's reach; never who is assigned. */
+    private void recordProject(ChangeType type, Project p) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", p.id);
+        data.put("title", p.title);
+        data.put("status", p.status);
+        data.put("visibility", p.visibility);
+        data.put("leadLab", p.leadLab.slug);
+        changes.record(type, audience(p), data);
+    }
+
+    private void recordMilestone(ChangeType type, Project p, Milestone m) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("project", p.id);
+        data.put("id", m.id);
+        data.put("title", m.title);
+        data.put("dueOn", m.dueOn);
+        data.put("done", m.done);
+        changes.record(type, audience(p), data);
+    }
+
+    private void recordTask(ChangeType type, Project p, Task t) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("project", p.id);
+        data.put("id", t.id);
+        data.put("title", t.title);
+        data.put("status", t.status);
+        data.put("lab", t.lab == null ? null : t.lab.slug);
+        data.put("dueOn", t.dueOn);
+        changes.record(type, audience(p), data);
+    }
+
+    private static Audience audience(Project p) {
+        return p.visibility == Visibility.PUBLIC ? Audience.everyone() : Audience.network();
     }
 }

@@ -5,11 +5,16 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.changes.Audience;
+import de.stadtlabore.changes.ChangeService;
+import de.stadtlabore.changes.ChangeType;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
@@ -38,6 +43,9 @@ import io.quarkus.security.UnauthorizedException;
  */
 @ApplicationScoped
 public class PurchaseService {
+
+    @Inject
+    ChangeService changes;
 
     @Inject
     PurchaseRepository proposals;
@@ -88,6 +96,7 @@ public class PurchaseService {
         apply(input, p);
         proposals.persist(p);
         audit.record("purchase.propose", "purchase", p.id.toString(), lab.municipality.id);
+        recordChange(ChangeType.PURCHASE_PROPOSED, p, null);
         return view(p);
     }
 
@@ -104,6 +113,7 @@ public class PurchaseService {
         checkDeadline(input.decisionDeadline());
         apply(input, p);
         audit.record("purchase.update", "purchase", p.id.toString(), p.lab.municipality.id);
+        recordChange(ChangeType.PURCHASE_CHANGED, p, null);
         return view(p);
     }
 
@@ -136,6 +146,7 @@ public class PurchaseService {
         if (!lab.municipality.id.equals(p.lab.municipality.id)) {
             audit.record(action, "purchase", p.id.toString(), lab.municipality.id);
         }
+        recordChange(ChangeType.PURCHASE_PLEDGED, p, pledge);
         return view(p);
     }
 
@@ -154,6 +165,7 @@ public class PurchaseService {
         }
         p.updatedAt = Timestamps.now();
         audit.record("purchase." + target.wireName(), "purchase", p.id.toString(), p.lab.municipality.id);
+        recordChange(ChangeType.PURCHASE_STATUS_CHANGED, p, null);
         return view(p);
     }
 
@@ -224,5 +236,19 @@ public class PurchaseService {
 
     private static ApiException notFound(UUID id) {
         return ApiException.notFound("detail.proposal-not-found", id);
+    }
+
+    /** Proposals in the change feed, for the network's members (who see proposals); a pledge names its lab and kind. */
+    private void recordChange(ChangeType type, PurchaseProposal p, Pledge pledge) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", p.id);
+        data.put("title", p.title);
+        data.put("status", p.status);
+        data.put("lab", p.lab.slug);
+        data.put("category", p.category);
+        if (pledge != null) {
+            data.put("pledge", Map.of("lab", pledge.lab.slug, "kind", pledge.kind));
+        }
+        changes.record(type, Audience.network(), data);
     }
 }

@@ -160,6 +160,16 @@ class AuthorizationMatrixTest {
             new Operation("add a task to a project", "POST", n -> "/projects/" + matrixProject + "/tasks",
                     n -> "{\"lab\": \"freiraum-arnsberg\", \"title\": \"Aufgabe " + n + "\"}", null,
                     "projects:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
+            new Operation("register webhook", "POST", n -> "/webhooks",
+                    n -> "{\"url\": \"http://127.0.0.1:9/matrix-" + n + "\", \"eventTypes\": [\"event.published\"]}",
+                    null, "webhooks:write", EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.KEY_WITH_SCOPE), 201, Map.of()),
+            new Operation("list webhooks", "GET", n -> "/webhooks", n -> null, null, "webhooks:write",
+                    EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.KEY_WITH_SCOPE), 200, Map.of()),
+            new Operation("read a webhook's delivery log", "GET", n -> "/webhooks/" + freshOwnerWebhook() + "/deliveries",
+                    n -> null, null, "webhooks:write", EnumSet.of(Who.OWNER_ADMIN, Who.KEY_WITH_SCOPE), 200,
+                    Map.of(Who.OTHER_ADMIN, 404)),
+            new Operation("remove webhook", "DELETE", n -> "/webhooks/" + freshOwnerWebhook(), n -> null, null,
+                    "webhooks:write", EnumSet.of(Who.OWNER_ADMIN, Who.KEY_WITH_SCOPE), 204, Map.of(Who.OTHER_ADMIN, 404)),
             new Operation("list loans", "GET", n -> "/reservations", n -> null, null, "inventory:read",
                     EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
                             Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
@@ -292,6 +302,12 @@ class AuthorizationMatrixTest {
 
     private static String ownerKey(String scope) {
         return KEYS.computeIfAbsent(scope, s -> Fixtures.apiKey(Tokens.admin("arnsberg"), List.of(s)));
+    }
+
+    private static String freshOwnerWebhook() {
+        return api().header("Authorization", "Bearer " + Tokens.admin("arnsberg")).contentType("application/json")
+                .body("{\"url\": \"http://127.0.0.1:9/matrix\", \"eventTypes\": [\"event.published\"], \"enabled\": false}")
+                .when().post("/webhooks").then().statusCode(201).extract().path("webhook.id");
     }
 
     private static String freshOwnerKey() {

@@ -4,6 +4,7 @@ import static de.stadtlabore.support.Api.api;
 import static de.stadtlabore.support.Api.as;
 import static de.stadtlabore.support.Api.wrongRequest;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,12 +12,15 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.KeycloakAndDatabase;
 import de.stadtlabore.support.KeycloakTokens;
+import de.stadtlabore.support.Receiver;
+import de.stadtlabore.support.Replica;
 import de.stadtlabore.support.Repository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -140,38 +144,54 @@ class PackagedServiceIT {
      */
     @Test
     void twoReplicasShareOneAllowance() throws Exception {
-        int port;
-        int managementPort;
-        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
-            port = a.getLocalPort();
-            managementPort = b.getLocalPort();
-        }
-        java.util.List<String> command = new java.util.ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        KeycloakAndDatabase.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.management.port=" + managementPort);
-        command.add("-jar");
-        command.add(java.nio.file.Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
-        Process replica = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(java.nio.file.Path.of("target", "replica-2.log").toFile()).start();
-        try {
-            String second = "http://127.0.0.1:" + port;
-            org.awaitility.Awaitility.await("the second replica answers").atMost(java.time.Duration.ofMinutes(2))
-                    .pollInterval(java.time.Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> given().baseUri(second).port(port).when().get("/labs").statusCode() == 200);
+        try (Replica replica = Replica.start("replica-2", Map.of())) {
+            var second = (java.util.function.Supplier<io.restassured.specification.RequestSpecification>) () -> given()
+                    .baseUri(replica.baseUri()).port(replica.port());
             for (int i = 1; i <= 6; i++) {
-                var request = i % 2 == 0 ? given().baseUri(second).port(port) : given();
+                var request = i % 2 == 0 ? second.get() : given();
                 request.when().get("/events.ics").then().statusCode(200)
                         .header("RateLimit-Policy", "\"feed\";q=6;w=3600")
                         .header("RateLimit", org.hamcrest.Matchers.startsWith("\"feed\";r=" + (6 - i) + ";"));
             }
             given().when().get("/events.ics").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
-            given().baseUri(second).port(port).when().get("/events.ics").then().statusCode(429)
-                    .contentType("application/problem+json");
-        } finally {
-            replica.destroy();
-            replica.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            second.get().when().get("/events.ics").then().statusCode(429).contentType("application/problem+json");
+        }
+    }
+
+    /**
+     * A replica killed (SIGKILL) while it sends a webhook loses nothing: its transaction dies with
+     * it, the delivery stays pending, and another replica sends it (the same message id). The
+     * instance under test delivers no webhooks here; two replicas of it do.
+     */
+    @Test
+    void aDeliveryOfAReplicaKilledMidwayIsSentByAnother() throws Exception {
+        onboarded("arnsberg");
+        String admin = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-admin");
+        Map<String, String> delivering = Map.of("stadtlabore.webhooks.enabled", "true",
+                "stadtlabore.webhooks.timeout", "60S");
+        try (Receiver receiver = new Receiver().slow(n -> n == 1 ? java.time.Duration.ofSeconds(90) : java.time.Duration.ZERO);
+                Replica first = Replica.start("webhooks-replica-1", delivering)) {
+            String endpoint = as(admin).contentType("application/json")
+                    .body(Map.of("url", receiver.url(), "eventTypes", java.util.List.of("item.created")))
+                    .when().post("/webhooks").then().statusCode(201).extract().path("webhook.id");
+            String item = as(admin).contentType("application/json")
+                    .body(Fixtures.item("stadtlabor-arnsberg", "KILL-1", "camera", "network", false, "available"))
+                    .when().post("/items").then().statusCode(201).extract().path("id");
+            Receiver.Received inFlight = receiver.await(r -> r.body().contains(item), java.time.Duration.ofSeconds(30));
+            assertThat(inFlight).as("the first replica sends").isNotNull();
+
+            try (Replica second = Replica.start("webhooks-replica-2", delivering)) {
+                first.kill();
+                Receiver.Received again = receiver.await(r -> r != inFlight && r.body().contains(item),
+                        java.time.Duration.ofSeconds(60));
+                assertThat(again).as("the second replica sends it again").isNotNull();
+                assertThat(again.header("webhook-id")).isEqualTo(inFlight.header("webhook-id"));
+                org.awaitility.Awaitility.await("delivered").atMost(java.time.Duration.ofSeconds(30))
+                        .until(() -> "delivered".equals(as(admin).when().get("/webhooks/" + endpoint + "/deliveries")
+                                .then().extract().path("items[0].status")));
+                as(admin).when().get("/webhooks/" + endpoint + "/deliveries").then().statusCode(200)
+                        .body("items", org.hamcrest.Matchers.hasSize(1)).body("items[0].attempts", equalTo(1));
+            }
         }
     }
 }

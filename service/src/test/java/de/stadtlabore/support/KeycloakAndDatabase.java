@@ -92,6 +92,12 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
                 // Small enough for PackagedServiceIT to use up across two replicas.
                 Map.entry("stadtlabore.rate-limit.feed", "6"),
                 Map.entry("stadtlabore.rate-limit.feed-window", "1H"),
+                // Webhook receivers of the tests listen on loopback; replicas started by a test
+                // deliver (it switches them on), the instance under test does not.
+                Map.entry("stadtlabore.webhooks.allow-http", "true"),
+                Map.entry("stadtlabore.webhooks.allow-loopback", "true"),
+                Map.entry("stadtlabore.webhooks.enabled", "false"),
+                Map.entry("stadtlabore.webhooks.poll-interval", "500MS"),
                 Map.entry("quarkus.management.port", Integer.toString(managementPort)));
         return properties;
     }

@@ -1,0 +1,80 @@
+package de.stadtlabore.changes;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import de.stadtlabore.access.AccessPolicy;
+import de.stadtlabore.common.persistence.NativeSql;
+
+/** The outbox of changes (table {@code change_event}): written with each change, read in position order. */
+@ApplicationScoped
+class ChangeRepository {
+
+    /** A change as stored; {@code data} is its JSON. */
+    record Stored(UUID id, long position, String type, OffsetDateTime occurredAt, String data) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    void insert(UUID id, ChangeType type, Audience audience, OffsetDateTime occurredAt, String data) {
+        em.createNativeQuery("""
+                insert into change_event (id, type, capability, occurred_at, reach, municipalities, data)
+                values (:id, :type, :capability, :at, :reach, cast(:municipalities as uuid[]), cast(:data as jsonb))""")
+                .setParameter("id", id).setParameter("type", type.wireName()).setParameter("capability", type.capability())
+                .setParameter("at", occurredAt).setParameter("reach", reach(audience.reach()))
+                .setParameter("municipalities", "{" + audience.municipalities().stream().map(UUID::toString)
+                        .collect(Collectors.joining(",")) + "}")
+                .setParameter("data", data).executeUpdate();
+    }
+
+    /**
+     * Gives positions to the changes committed by now, in the order they were recorded; false if
+     * another replica is doing it at this moment. Positions only grow: a change that commits
+     * later gets a higher one than any a reader has seen.
+     */
+    boolean sequence() {
+        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended('changes:sequencer', 0))")
+                .getSingleResult();
+        if (mine) {
+            em.createNativeQuery("""
+                    with pending as (
+                        select id, row_number() over (order by seq) as n from change_event where position is null
+                    ), last as (select coalesce(max(position), 0) as p from change_event)
+                    update change_event c set position = last.p + pending.n from pending, last where c.id = pending.id""")
+                    .executeUpdate();
+        }
+        return mine;
+    }
+
+    /** The changes after {@code after} that the view may see, of the given types (all if empty). */
+    List<Stored> after(long after, List<String> types, AccessPolicy.ChangeView view, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", after);
+        params.put("limit", limit);
+        params.put("municipality", view.municipality());
+        String typeFilter = "";
+        if (!types.isEmpty()) {
+            params.put("types", types);
+            typeFilter = " and type in (:types)";
+        }
+        return NativeSql.list(em, "select id, position, type, occurred_at, data::text from change_event"
+                + " where position > :after" + typeFilter + " and "
+                + ChangeVisibility.sql(view, "change_event", "cast(:municipality as uuid)")
+                + " order by position limit :limit", params,
+                row -> new Stored(row.getObject(1, UUID.class), row.getLong(2), row.getString(3),
+                        row.getObject(4, OffsetDateTime.class), row.getString(5)));
+    }
+
+    private static String reach(Audience.Reach reach) {
+        return reach.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
