@@ -2,6 +2,7 @@ package de.stadtlabore.events;
 
 import de.stadtlabore.events.dto.EventInput;
 import de.stadtlabore.events.dto.EventRef;
+import de.stadtlabore.events.dto.EventSeriesView;
 import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.OccurrenceView;
 import de.stadtlabore.events.dto.RegistrationView;
@@ -27,6 +28,15 @@ final class EventMapper {
                 LabRef.of(e.leadLab),
                 e.organisers.stream().map(o -> new EventView.OrganiserView(LabRef.of(o.lab), o.status)).toList(),
                 e.sequence, e.createdAt, e.updatedAt);
+    }
+
+    static EventSeriesView series(Event e, EventRepository.Next next) {
+        EventView v = view(e);
+        return new EventSeriesView(v.id(), v.title(), v.category(), v.format(), v.visibility(), v.status(), v.leadLab(),
+                v.organisers(), v.project(), v.timeZone(), v.start(), v.end(), v.recurrence(), e.capacity,
+                next == null ? null : new EventSeriesView.NextOccurrence(next.original(),
+                        next.start().atOffset(java.time.ZoneOffset.UTC), next.end().atOffset(java.time.ZoneOffset.UTC)),
+                v.updatedAt());
     }
 
     static EventRef ref(Event e) {

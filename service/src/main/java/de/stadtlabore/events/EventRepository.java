@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import de.stadtlabore.common.domain.InvitationStatus;
 import de.stadtlabore.common.domain.Visibility;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
+import de.stadtlabore.common.persistence.NativeSql;
 import de.stadtlabore.common.persistence.SqlFilter;
 import de.stadtlabore.common.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -111,6 +114,57 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                         new RegistrationRepository.Counts(((Number) row[6]).intValue(), ((Number) row[7]).intValue())))
                 .toList();
         return Page.of(slots, page, query.total(getEntityManager(), page, slots.size()));
+    }
+
+    /** Filters of the event (series) list; null means any. */
+    public record SeriesFilter(String lab, String municipality, EventStatus status, Visibility visibility, UUID project,
+            String text) {
+    }
+
+    /**
+     * One page of the events the caller may see (public ones only unless {@code networkVisible}),
+     * newest first, with their lead lab, organisers and exceptions loaded.
+     */
+    public Page<Event> series(boolean networkVisible, SeriesFilter filter, PageRequest page) {
+        SqlFilter query = SqlFilter.from("event e", "e.id",
+                networkVisible ? "true" : "e.visibility = '" + Visibility.PUBLIC.wireName() + "'")
+                .join("lab l on l.id = e.lead_lab_id").join("municipality m on m.id = l.municipality_id")
+                .with("accepted", InvitationStatus.ACCEPTED.wireName())
+                .and("l.slug = :lab or exists (select 1 from event_organiser eo join lab x on x.id = eo.lab_id"
+                        + " where eo.event_id = e.id and eo.status = :accepted and x.slug = :lab)", "lab", filter.lab())
+                .and("m.slug = :municipality or exists (select 1 from event_organiser eo join lab x on x.id = eo.lab_id"
+                        + " join municipality xm on xm.id = x.municipality_id"
+                        + " where eo.event_id = e.id and eo.status = :accepted and xm.slug = :municipality)",
+                        "municipality", filter.municipality())
+                .and("e.status = :status", "status", filter.status() == null ? null : filter.status().wireName())
+                .and("e.visibility = :visibility", "visibility",
+                        filter.visibility() == null ? null : filter.visibility().wireName())
+                .and("e.project_id = :project", "project", filter.project())
+                .matching("e.search_vector", "e.title", filter.text());
+        return query.page(getEntityManager(), "e.created_at desc, e.id", page, this::withDetails, e -> e.id);
+    }
+
+    /** An occurrence as the list of series shows it next. */
+    public record Next(LocalDateTime original, Instant start, Instant end) {
+    }
+
+    /** Each event's first occurrence that starts at or after {@code now} and is not cancelled. */
+    public Map<UUID, Next> nextOccurrences(List<UUID> events, Instant now) {
+        Map<UUID, Next> next = new HashMap<>();
+        if (events.isEmpty()) {
+            return next;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("events", events);
+        params.put("now", utc(now));
+        NativeSql.list(getEntityManager(), "select distinct on (o.event_id) o.event_id, o.original_start, o.starts_at,"
+                + " o.ends_at from event_occurrence o where o.event_id in (:events) and o.starts_at >= :now"
+                + " and not o.cancelled order by o.event_id, o.starts_at", params,
+                row -> Map.entry(row.getObject(1, UUID.class), new Next(row.getTimestamp(2).toLocalDateTime(),
+                        row.getObject(3, OffsetDateTime.class).toInstant(),
+                        row.getObject(4, OffsetDateTime.class).toInstant())))
+                .forEach(entry -> next.put(entry.getKey(), entry.getValue()));
+        return next;
     }
 
     /** Events as an occurrence shows them (lead lab, place), in no particular order. */

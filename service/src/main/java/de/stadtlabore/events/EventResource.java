@@ -23,12 +23,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import de.stadtlabore.common.domain.Visibility;
 import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.events.dto.EventInput;
+import de.stadtlabore.events.dto.EventSeriesView;
 import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.Invitation;
 import de.stadtlabore.events.dto.InvitationAnswer;
@@ -59,6 +61,19 @@ public class EventResource {
                         Params.blankToNull(category), Params.blankToNull(topic),
                         Params.oneOf("format", format, EventFormat.class), Params.blankToNull(q)),
                 "true".equalsIgnoreCase(freeSeats), PageRequest.parse(page, size));
+    }
+
+    @GET
+    @Path("events")
+    @PermitAll
+    public Page<EventSeriesView> list(@QueryParam("lab") String lab, @QueryParam("municipality") String municipality,
+            @QueryParam("status") String status, @QueryParam("visibility") String visibility,
+            @QueryParam("project") String project, @QueryParam("q") String q, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return events.series(new EventRepository.SeriesFilter(Params.blankToNull(lab), Params.blankToNull(municipality),
+                Params.oneOf("status", status, EventStatus.class), Params.oneOf("visibility", visibility, Visibility.class),
+                project == null || project.isBlank() ? null : Params.uuid("project", project), Params.blankToNull(q)),
+                PageRequest.parse(page, size));
     }
 
     @GET

@@ -36,6 +36,7 @@ import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.events.dto.EventInput;
 import de.stadtlabore.events.dto.EventRef;
+import de.stadtlabore.events.dto.EventSeriesView;
 import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.OccurrenceChange;
 import de.stadtlabore.events.dto.OccurrenceView;
@@ -170,6 +171,15 @@ public class EventService {
             throw notFound(event.id);
         }
         return event;
+    }
+
+    /** The events and series the caller may see, newest first, each with its next occurrence. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EventSeriesView> series(EventRepository.SeriesFilter filter, PageRequest page) {
+        Page<Event> found = events.series(networkVisible(), filter, page);
+        Map<UUID, EventRepository.Next> next = events.nextOccurrences(found.items().stream().map(e -> e.id).toList(),
+                Instant.now());
+        return found.map(e -> EventMapper.series(e, next.get(e.id)));
     }
 
     @Transactional
