@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -113,6 +114,13 @@ public class ProjectResource {
         return projects.updateMilestone(uuid(id), Params.uuid("milestone", milestone), input);
     }
 
+    @DELETE
+    @Path("{id}/milestones/{milestone}")
+    @Authenticated
+    public void deleteMilestone(@PathParam("id") String id, @PathParam("milestone") String milestone) {
+        projects.deleteMilestone(uuid(id), Params.uuid("milestone", milestone));
+    }
+
     @POST
     @Idempotent
     @Path("{id}/tasks")
@@ -130,6 +138,13 @@ public class ProjectResource {
     public ProjectDtos.TaskView updateTask(@PathParam("id") String id, @PathParam("task") String task,
             @NotNull @Valid ProjectDtos.TaskInput input) {
         return projects.updateTask(uuid(id), Params.uuid("task", task), input);
+    }
+
+    @DELETE
+    @Path("{id}/tasks/{task}")
+    @Authenticated
+    public void deleteTask(@PathParam("id") String id, @PathParam("task") String task) {
+        projects.deleteTask(uuid(id), Params.uuid("task", task));
     }
 
     @GET

@@ -114,7 +114,7 @@ public class ProjectService implements ProjectDirectory {
     /** Staff of the lead lab edit the project, given the ETag of the state it writes over. */
     @Transactional
     public ProjectDtos.ProjectView update(UUID id, String ifMatch, ProjectDtos.ProjectInput input) {
-        Project p = managed(id);
+        Project p = unarchived(managed(id));
         if (!input.leadLab().equals(p.leadLab.slug)) {
             throw ApiException.invalid(List.of(new Violation("leadLab", "field.lead-lab-fixed")));
         }
@@ -138,7 +138,7 @@ public class ProjectService implements ProjectDirectory {
 
     @Transactional
     public ProjectDtos.ProjectView invite(UUID id, String labSlug) {
-        Project p = managed(id);
+        Project p = unarchived(managed(id));
         Lab lab = labs.existing("lab", labSlug);
         if (lab.id.equals(p.leadLab.id) || p.partners.stream().anyMatch(x -> x.lab.id.equals(lab.id))) {
             throw new ApiException(ProblemType.CONFLICT, "detail.already-partner", lab.slug);
@@ -220,6 +220,33 @@ public class ProjectService implements ProjectDirectory {
         return ProjectMapper.task(t);
     }
 
+    /** Deletes a milestone that is not done; a reached milestone is part of the project's history (409). */
+    @Transactional
+    public void deleteMilestone(UUID id, UUID milestoneId) {
+        Project p = workable(id);
+        Milestone m = projects.milestone(p.id, milestoneId)
+                .orElseThrow(() -> ApiException.notFound("detail.milestone-not-found", milestoneId));
+        if (m.done) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.milestone-done");
+        }
+        recordMilestone(ChangeType.MILESTONE_DELETED, p, m);
+        projects.getEntityManager().remove(m);
+        audit.record("project.milestone-delete", "project", p.id.toString(), p.leadLab.municipality.id);
+    }
+
+    /** Deletes a task that is not done; finished work is part of the project's history (409). */
+    @Transactional
+    public void deleteTask(UUID id, UUID taskId) {
+        Project p = workable(id);
+        Task t = projects.task(p.id, taskId).orElseThrow(() -> ApiException.notFound("detail.task-not-found", taskId));
+        if (t.status == TaskStatus.DONE) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.task-done");
+        }
+        recordTask(ChangeType.TASK_DELETED, p, t);
+        projects.getEntityManager().remove(t);
+        audit.record("project.task-delete", "project", p.id.toString(), p.leadLab.municipality.id);
+    }
+
     /** The people tasks can be assigned to: staff of the lead and accepted partner labs' municipalities. */
     @Transactional
     public List<ProjectDtos.StaffView> team(UUID id) {
@@ -271,7 +298,15 @@ public class ProjectService implements ProjectDirectory {
 
     /** A held project the caller works on; see {@link #workingOn}. */
     private Project workable(UUID id) {
-        return workingOn(held(id));
+        return unarchived(workingOn(held(id)));
+    }
+
+    /** An archived project is kept as it is. */
+    private static Project unarchived(Project p) {
+        if (p.status == ProjectStatus.ARCHIVED) {
+            throw new ApiException(ProblemType.CONFLICT, "detail.project-archived");
+        }
+        return p;
     }
 
     /** Staff of the lead or an accepted partner lab's municipality (or their keys) work on a project. */

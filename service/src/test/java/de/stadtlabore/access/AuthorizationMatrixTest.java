@@ -160,6 +160,12 @@ class AuthorizationMatrixTest {
             new Operation("add a task to a project", "POST", n -> "/projects/" + matrixProject + "/tasks",
                     n -> "{\"lab\": \"freiraum-arnsberg\", \"title\": \"Aufgabe " + n + "\"}", null,
                     "projects:write", OWNER_STAFF_AND_KEYS, 201, Map.of()),
+            new Operation("delete a task of a project", "DELETE",
+                    n -> "/projects/" + matrixProject + "/tasks/" + freshTask(n), n -> null, null, "projects:write",
+                    OWNER_STAFF_AND_KEYS, 204, Map.of()),
+            new Operation("delete a milestone of a project", "DELETE",
+                    n -> "/projects/" + matrixProject + "/milestones/" + freshMilestone(n), n -> null, null,
+                    "projects:write", OWNER_STAFF_AND_KEYS, 204, Map.of()),
             new Operation("register webhook", "POST", n -> "/webhooks",
                     n -> "{\"url\": \"http://127.0.0.1:9/matrix-" + n + "\", \"eventTypes\": [\"event.published\"]}",
                     null, "webhooks:write", EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.KEY_WITH_SCOPE), 201, Map.of()),
@@ -302,6 +308,18 @@ class AuthorizationMatrixTest {
 
     private static String ownerKey(String scope) {
         return KEYS.computeIfAbsent(scope, s -> Fixtures.apiKey(Tokens.admin("arnsberg"), List.of(s)));
+    }
+
+    private static String freshTask(int n) {
+        return api().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).contentType("application/json")
+                .body("{\"lab\": \"freiraum-arnsberg\", \"title\": \"Wegwerfaufgabe " + n + "\"}")
+                .when().post("/projects/" + matrixProject + "/tasks").then().statusCode(201).extract().path("id");
+    }
+
+    private static String freshMilestone(int n) {
+        return api().header("Authorization", "Bearer " + Tokens.staff("arnsberg")).contentType("application/json")
+                .body("{\"title\": \"Wegwerfmeilenstein " + n + "\", \"dueOn\": \"2027-05-01\"}")
+                .when().post("/projects/" + matrixProject + "/milestones").then().statusCode(201).extract().path("id");
     }
 
     private static String freshOwnerWebhook() {

@@ -89,6 +89,53 @@ class ProjectsTest {
                 .body("{\"status\": \"paused\"}").when().post("/projects/" + id + "/status").then().statusCode(403);
     }
 
+    /** Open work can be deleted, finished work stays; an archived project changes no more. */
+    @Test
+    void openTasksAndMilestonesAreDeletedFinishedOnesStayAndArchivedProjectsAreKeptAsTheyAre() {
+        String lead = Tokens.staff("arnsberg");
+        String id = as(lead).contentType("application/json").body(project("freiraum-arnsberg", ""))
+                .when().post("/projects").then().statusCode(201).extract().path("id");
+        String open = as(lead).contentType("application/json")
+                .body("{\"lab\": \"freiraum-arnsberg\", \"title\": \"Entwurf\", \"status\": \"todo\"}")
+                .when().post("/projects/" + id + "/tasks").then().statusCode(201).extract().path("id");
+        String done = as(lead).contentType("application/json")
+                .body("{\"lab\": \"freiraum-arnsberg\", \"title\": \"Erledigt\", \"status\": \"done\"}")
+                .when().post("/projects/" + id + "/tasks").then().statusCode(201).extract().path("id");
+        String planned = as(lead).contentType("application/json").body("{\"title\": \"Plan\", \"dueOn\": \"2027-03-01\"}")
+                .when().post("/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
+        String reached = as(lead).contentType("application/json")
+                .body("{\"title\": \"Start\", \"dueOn\": \"2027-01-15\", \"done\": true}")
+                .when().post("/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
+
+        as(lead).when().delete("/projects/" + id + "/tasks/" + open).then().statusCode(204);
+        as(lead).when().delete("/projects/" + id + "/tasks/" + open).then().statusCode(404);
+        as(lead).when().delete("/projects/" + id + "/tasks/" + done).then().statusCode(409)
+                .body("type", equalTo("urn:stadtlabore:problem:conflict"));
+        as(lead).when().delete("/projects/" + id + "/milestones/" + planned).then().statusCode(204);
+        as(lead).when().delete("/projects/" + id + "/milestones/" + reached).then().statusCode(409);
+        wrongRequest().header("Authorization", "Bearer " + Tokens.staff("soest"))
+                .when().delete("/projects/" + id + "/tasks/" + done).then().statusCode(403);
+        as(lead).when().get("/projects/" + id).then().statusCode(200)
+                .body("tasks.id", contains(done)).body("milestones.id", contains(reached));
+        as(Tokens.admin("arnsberg")).queryParam("target", "project:" + id).when().get("/audit-events").then()
+                .statusCode(200).body("items.action", hasItem("project.task-delete"))
+                .body("items.action", hasItem("project.milestone-delete"));
+
+        // Archived only once it is over; then nothing changes.
+        wrongRequest().header("Authorization", "Bearer " + lead).contentType("application/json")
+                .body("{\"status\": \"archived\"}").when().post("/projects/" + id + "/status").then().statusCode(409);
+        as(lead).contentType("application/json").body("{\"status\": \"cancelled\"}")
+                .when().post("/projects/" + id + "/status").then().statusCode(200);
+        as(lead).contentType("application/json").body("{\"status\": \"archived\"}")
+                .when().post("/projects/" + id + "/status").then().statusCode(200).body("status", equalTo("archived"));
+        as(lead).contentType("application/json")
+                .body("{\"lab\": \"freiraum-arnsberg\", \"title\": \"Nachzügler\", \"status\": \"todo\"}")
+                .when().post("/projects/" + id + "/tasks").then().statusCode(409);
+        as(lead).when().delete("/projects/" + id + "/milestones/" + reached).then().statusCode(409);
+        api().queryParam("status", "archived").queryParam("size", "100").when().get("/projects").then().statusCode(200)
+                .body("items.id", hasItem(id));
+    }
+
     @Test
     void eventsBelongToProjectsOfTheirLeadLab() {
         String event = """
