@@ -55,6 +55,43 @@ class ChangeRepository {
         return mine;
     }
 
+    /**
+     * Deletes the changes that occurred before {@code before} up to the highest position among
+     * them, with their finished deliveries; changes still waiting for a delivery stay. Returns
+     * how many went; one replica at a time.
+     */
+    int prune(OffsetDateTime before) {
+        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended('changes:pruner', 0))")
+                .getSingleResult();
+        if (!mine) {
+            return 0;
+        }
+        Number through = (Number) em.createNativeQuery(
+                "select coalesce(max(position), 0) from change_event where position is not null and occurred_at < :before")
+                .setParameter("before", before).getSingleResult();
+        long last = through.longValue();
+        if (last == 0) {
+            return 0;
+        }
+        em.createNativeQuery("""
+                delete from webhook_delivery d using change_event c
+                where c.id = d.change_id and c.position <= :last and c.occurred_at < :before and d.status <> 'pending'""")
+                .setParameter("last", last).setParameter("before", before).executeUpdate();
+        int pruned = em.createNativeQuery("""
+                delete from change_event c where c.position <= :last and c.occurred_at < :before
+                  and not exists (select 1 from webhook_delivery d where d.change_id = c.id)""")
+                .setParameter("last", last).setParameter("before", before).executeUpdate();
+        em.createNativeQuery("update change_retention set pruned_through = greatest(pruned_through, :last) where id = 1")
+                .setParameter("last", last).executeUpdate();
+        return pruned;
+    }
+
+    /** Up to which position changes may have been pruned. */
+    long prunedThrough() {
+        return ((Number) em.createNativeQuery("select pruned_through from change_retention where id = 1")
+                .getSingleResult()).longValue();
+    }
+
     /** The changes after {@code after} that the view may see, of the given types (all if empty). */
     List<Stored> after(long after, List<String> types, AccessPolicy.ChangeView view, int limit) {
         Map<String, Object> params = new HashMap<>();

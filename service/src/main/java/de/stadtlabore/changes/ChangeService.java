@@ -20,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
 
@@ -48,6 +49,9 @@ public class ChangeService {
 
     @Inject
     Event<ChangesRecorded> recorded;
+
+    @Inject
+    ChangeConfig config;
 
     /** Fired once a transaction that recorded changes has committed: the relay need not wait for its next round. */
     public record ChangesRecorded() {
@@ -83,12 +87,20 @@ public class ChangeService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations.subList(0, 1));
         }
+        if (cursor != null && after < changes.prunedThrough()) {
+            throw new ApiException(ProblemType.CURSOR_EXPIRED, "detail.cursor-expired", config.retention().toDays());
+        }
         sequence();
         List<ChangeRepository.Stored> rows = changes.after(after, types, policy.changeView(caller.get()), limit + 1);
         boolean more = rows.size() > limit;
         List<ChangeRepository.Stored> page = more ? rows.subList(0, limit) : rows;
         long last = page.isEmpty() ? after : page.get(page.size() - 1).position();
         return new ChangeFeed(page.stream().map(ChangeService::change).toList(), cursor(last), more);
+    }
+
+    /** Prunes the changes past their retention; returns how many went. */
+    public int prune() {
+        return QuarkusTransaction.requiringNew().call(() -> changes.prune(Timestamps.now().minus(config.retention())));
     }
 
     /** Gives positions to what committed since; false if another replica is at it. */

@@ -38,6 +38,9 @@ class ChangeFeedTest {
     @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
 
+    @jakarta.inject.Inject
+    ChangeService changes;
+
     @Test
     void aReaderFollowingTheCursorDuringConcurrentWritesMissesNothingAndSeesNothingTwice() throws Exception {
         String staff = Tokens.staff("soest");
@@ -103,6 +106,26 @@ class ChangeFeedTest {
         }
         assertThat(as(staff).queryParam("after", cursor).queryParam("types", "item.created").when().get("/changes")
                 .then().statusCode(200).extract().<List<String>>path("items.data.id")).containsExactly(late);
+    }
+
+    /** Changes past their retention are pruned; a cursor from before them says so (410) instead of skipping them. */
+    @Test
+    void aCursorFromBeforePrunedChangesIsRefusedWith410() throws Exception {
+        String staff = Tokens.staff("menden");
+        String before = latestCursor(staff);
+        String item = Fixtures.createItem(staff, "zukunftswerkstadt-menden", Unique.name("TEST-PRUNE"), "camera", "network");
+        String after = latestCursor(staff);
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("update change_event set occurred_at = now() - interval '100 days'"
+                    + " where data->>'id' = '" + item + "'")).isEqualTo(1);
+        }
+        assertThat(changes.prune()).isEqualTo(1);
+
+        wrongRequest().header("Authorization", "Bearer " + staff).queryParam("after", before).when().get("/changes")
+                .then().statusCode(410).contentType("application/problem+json")
+                .body("type", equalTo("urn:stadtlabore:problem:cursor-expired"));
+        as(staff).queryParam("after", after).when().get("/changes").then().statusCode(200);
+        assertThat(WebhooksTest.feedIds(staff, "item.created")).doesNotContain(item);
     }
 
     @Test

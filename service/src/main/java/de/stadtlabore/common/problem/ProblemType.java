@@ -18,6 +18,8 @@ public enum ProblemType {
     CONFLICT("conflict", 409),
     /** A request with the same {@code Idempotency-Key} is still running. */
     REQUEST_IN_PROGRESS("request-in-progress", 409),
+    /** A change-feed cursor older than the changes kept. */
+    CURSOR_EXPIRED("cursor-expired", 410),
     PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     URI_TOO_LONG("uri-too-long", 414),
@@ -56,7 +58,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status == status && type != MALFORMED_BODY && type != VALIDATION_FAILED
-                    && type != REQUEST_IN_PROGRESS && type != IDEMPOTENCY_KEY_REUSED) {
+                    && type != REQUEST_IN_PROGRESS && type != IDEMPOTENCY_KEY_REUSED && type != CURSOR_EXPIRED) {
                 return type;
             }
         }
