@@ -103,9 +103,12 @@ public class ChangeService {
         return QuarkusTransaction.requiringNew().call(() -> changes.prune(Timestamps.now().minus(config.retention())));
     }
 
-    /** Gives positions to what committed since; false if another replica is at it. */
+    /**
+     * Gives positions to what committed since (in the current transaction, or in one of its own);
+     * false if another replica is at it.
+     */
     public boolean sequence() {
-        return QuarkusTransaction.requiringNew().call(changes::sequence);
+        return QuarkusTransaction.joiningExisting().call(changes::sequence);
     }
 
     static Change change(ChangeRepository.Stored row) {

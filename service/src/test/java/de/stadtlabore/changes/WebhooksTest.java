@@ -135,7 +135,7 @@ class WebhooksTest {
         Fixtures.createItem(Tokens.staff("menden"), "zukunftswerkstadt-menden", Unique.name("TEST-DOWN"), "camera", "network");
 
         // One attempt and three retries (1 s apart in tests), then the endpoint is off, with a reason.
-        long end = System.nanoTime() + WAIT.toNanos();
+        long end = System.nanoTime() + WAIT.multipliedBy(2).toNanos();
         while (System.nanoTime() < end && as(admin).when().get("/webhooks/" + endpoint).then().extract().<Boolean>path("enabled")) {
             Thread.sleep(200);
         }

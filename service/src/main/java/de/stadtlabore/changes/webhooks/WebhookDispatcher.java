@@ -82,7 +82,7 @@ class WebhookDispatcher {
      * enabled now, by the access policy's reach of each change; one replica at a time.
      */
     int fanOut() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.joiningExisting().call(() -> {
             boolean mine = (Boolean) em.createNativeQuery(
                     "select pg_try_advisory_xact_lock(hashtextextended('webhooks:fan-out', 0))").getSingleResult();
             if (!mine) {
@@ -111,6 +111,13 @@ class WebhookDispatcher {
                     .getSingleResult();
             return fanned.intValue();
         });
+    }
+
+    /** Whether a delivery is due now (one index probe): the senders need not look otherwise. */
+    boolean anyDue() {
+        return QuarkusTransaction.joiningExisting().call(() -> (Boolean) em.createNativeQuery(
+                "select exists (select 1 from webhook_delivery where status = 'pending' and next_attempt_at <= now())")
+                .getSingleResult());
     }
 
     /** Sends one due delivery, if there is one this replica may take; false if none. */

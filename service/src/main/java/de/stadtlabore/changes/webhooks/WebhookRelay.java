@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -75,13 +76,24 @@ class WebhookRelay {
         }
     }
 
+    /**
+     * One round, in one transaction: sequence, fan out, and see whether anything is due; only then
+     * the senders start (an idle replica costs one short transaction per poll interval).
+     */
     private void relay() {
         relayQueued.set(false);
+        boolean due;
         try {
-            changes.sequence();
-            dispatcher.fanOut();
+            due = QuarkusTransaction.requiringNew().call(() -> {
+                changes.sequence();
+                return dispatcher.fanOut() > 0 || dispatcher.anyDue();
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Webhook relay round failed, trying again: %s", e.toString());
+            return;
+        }
+        if (!due) {
+            return;
         }
         // Senders: as many as configured, each sending until nothing is due.
         while (sending.get() < config.senders() && !executor.isShutdown()) {
