@@ -48,8 +48,12 @@ class ChangeRepository {
             em.createNativeQuery("""
                     with pending as (
                         select id, row_number() over (order by seq) as n from change_event where position is null
-                    ), last as (select coalesce(max(position), 0) as p from change_event)
-                    update change_event c set position = last.p + pending.n from pending, last where c.id = pending.id""")
+                    ), given as (
+                        update change_sequence set last_position = last_position + (select count(*) from pending)
+                        where id = 1 and exists (select 1 from pending)
+                        returning last_position - (select count(*) from pending) as p
+                    )
+                    update change_event c set position = given.p + pending.n from pending, given where c.id = pending.id""")
                     .executeUpdate();
         }
         return mine;
@@ -103,8 +107,11 @@ class ChangeRepository {
             params.put("types", types);
             typeFilter = " and type in (:types)";
         }
+        // What remains below the pruned position (changes still waiting for a delivery) is not
+        // listed: every cursor handed out lies at or after it.
         return NativeSql.list(em, "select id, position, type, occurred_at, data::text from change_event"
-                + " where position > :after" + typeFilter + " and "
+                + " where position > greatest(:after, (select pruned_through from change_retention where id = 1))"
+                + typeFilter + " and "
                 + ChangeVisibility.sql(view, "change_event", "cast(:municipality as uuid)")
                 + " order by position limit :limit", params,
                 row -> new Stored(row.getObject(1, UUID.class), row.getLong(2), row.getString(3),

@@ -94,7 +94,7 @@ public class ChangeService {
         List<ChangeRepository.Stored> rows = changes.after(after, types, policy.changeView(caller.get()), limit + 1);
         boolean more = rows.size() > limit;
         List<ChangeRepository.Stored> page = more ? rows.subList(0, limit) : rows;
-        long last = page.isEmpty() ? after : page.get(page.size() - 1).position();
+        long last = page.isEmpty() ? Math.max(after, changes.prunedThrough()) : page.get(page.size() - 1).position();
         return new ChangeFeed(page.stream().map(ChangeService::change).toList(), cursor(last), more);
     }
 

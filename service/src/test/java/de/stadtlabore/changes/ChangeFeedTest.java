@@ -126,6 +126,10 @@ class ChangeFeedTest {
                 .body("type", equalTo("urn:stadtlabore:problem:cursor-expired"));
         as(staff).queryParam("after", after).when().get("/changes").then().statusCode(200);
         assertThat(WebhooksTest.feedIds(staff, "item.created")).doesNotContain(item);
+        // Positions are never given twice: the next change follows the pruned one (it was the newest).
+        String next = Fixtures.createItem(staff, "zukunftswerkstadt-menden", Unique.name("TEST-PRUNE"), "camera", "network");
+        as(staff).queryParam("after", after).queryParam("types", "item.created").when().get("/changes").then()
+                .statusCode(200).body("items.data.id", hasItem(next));
     }
 
     @Test

@@ -206,6 +206,23 @@ class WebhookDispatcher {
                 .setParameter("next", next, OffsetDateTime.class)
                 .setParameter("code", outcome.status(), Integer.class).setParameter("millis", (int) outcome.millis())
                 .setParameter("error", outcome.error(), String.class).setParameter("id", due.id()).executeUpdate();
+        if (next != null) {
+            // The receiver is failing: its other deliveries wait as long as this one, so that a broken
+            // receiver costs one attempt per interval, not one per change, and delays nobody else's.
+            em.createNativeQuery("""
+                    update webhook_delivery set next_attempt_at = :next where id in (
+                        select id from webhook_delivery where endpoint_id = :endpoint and status = 'pending'
+                          and id <> :id and next_attempt_at < :next for update skip locked)""")
+                    .setParameter("next", next).setParameter("endpoint", due.endpoint()).setParameter("id", due.id())
+                    .executeUpdate();
+        } else if (outcome.delivered()) {
+            // It answers again: what waited for it is due now.
+            em.createNativeQuery("""
+                    update webhook_delivery set next_attempt_at = now() where id in (
+                        select id from webhook_delivery where endpoint_id = :endpoint and status = 'pending'
+                          and next_attempt_at > now() for update skip locked)""")
+                    .setParameter("endpoint", due.endpoint()).executeUpdate();
+        }
         if (status.equals("failed")) {
             String reason = "Deliveries failed for a day; the last attempt: "
                     + (outcome.status() != null ? "HTTP " + outcome.status() : outcome.error());
