@@ -18,16 +18,33 @@ export async function whatIsOn(lab: string): Promise<Occurrence[]> {
   return data.items;
 }
 
-/** Registers a citizen; the answer carries the secret cancel token, shown only now. */
-export async function register(occurrence: Occurrence, name: string, email: string): Promise<Registration> {
-  const { data, error } = await api.POST("/events/{id}/occurrences/{occurrence}/registrations", {
-    params: { path: { id: occurrence.event, occurrence: occurrence.occurrence } },
-    body: { name, email, consent: true, seats: 1 },
-  });
-  if (error) {
-    throw new ApiProblem(error);
+/**
+ * Registers a citizen; the answer carries the secret cancel token, shown only now. On a phone the
+ * connection may drop after the service registered: one Idempotency-Key per registration makes
+ * the retry answer with the same registration instead of a second one (or "already registered").
+ */
+export async function register(occurrence: Occurrence, name: string, email: string,
+    idempotencyKey: string = crypto.randomUUID()): Promise<Registration> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data, error } = await api.POST("/events/{id}/occurrences/{occurrence}/registrations", {
+        params: {
+          path: { id: occurrence.event, occurrence: occurrence.occurrence },
+          header: { "Idempotency-Key": idempotencyKey },
+        },
+        body: { name, email, consent: true, seats: 1 },
+      });
+      if (error) {
+        throw new ApiProblem(error);
+      }
+      return data;
+    } catch (e) {
+      // Only a lost connection is retried, with the same key; a problem document is an answer.
+      if (e instanceof ApiProblem || attempt === 3) {
+        throw e;
+      }
+    }
   }
-  return data;
 }
 
 export function describe(occurrence: Occurrence): string {
