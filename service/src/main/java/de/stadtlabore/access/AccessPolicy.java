@@ -73,6 +73,16 @@ public class AccessPolicy {
         };
     }
 
+    /** Like {@link #isNetworkMember}, but refuses: 401 for anonymous callers, 403 otherwise. */
+    public void requireNetworkMember(Caller caller, Scope readScope) {
+        if (caller.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!isNetworkMember(caller, readScope)) {
+            throw new ForbiddenException();
+        }
+    }
+
     /** Whether the caller acts for one of the municipalities (people or keys with the scope). */
     public boolean actsForAny(Caller caller, Action action, UUID... municipalities) {
         for (UUID municipality : municipalities) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.common.persistence.NativeSql;
+import de.stadtlabore.common.persistence.AdvisoryLocks;
 
 /** The outbox of changes (table {@code change_event}): written with each change, read in position order. */
 @ApplicationScoped
@@ -42,8 +43,7 @@ class ChangeRepository {
      * later gets a higher one than any a reader has seen.
      */
     boolean sequence() {
-        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended('changes:sequencer', 0))")
-                .getSingleResult();
+        boolean mine = AdvisoryLocks.tryLock(em, "changes:sequencer");
         if (mine) {
             em.createNativeQuery("""
                     with pending as (
@@ -65,9 +65,7 @@ class ChangeRepository {
      * how many went; one replica at a time.
      */
     int prune(OffsetDateTime before) {
-        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended('changes:pruner', 0))")
-                .getSingleResult();
-        if (!mine) {
+        if (!AdvisoryLocks.tryLock(em, "changes:pruner")) {
             return 0;
         }
         Number through = (Number) em.createNativeQuery(
@@ -107,11 +105,8 @@ class ChangeRepository {
             params.put("types", types);
             typeFilter = " and type in (:types)";
         }
-        // What remains below the pruned position (changes still waiting for a delivery) is not
-        // listed: every cursor handed out lies at or after it.
         return NativeSql.list(em, "select id, position, type, occurred_at, data::text from change_event"
-                + " where position > greatest(:after, (select pruned_through from change_retention where id = 1))"
-                + typeFilter + " and "
+                + " where position > :after" + typeFilter + " and "
                 + ChangeVisibility.sql(view, "change_event", "cast(:municipality as uuid)")
                 + " order by position limit :limit", params,
                 row -> new Stored(row.getObject(1, UUID.class), row.getLong(2), row.getString(3),

@@ -87,14 +87,18 @@ public class ChangeService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations.subList(0, 1));
         }
-        if (cursor != null && after < changes.prunedThrough()) {
+        long pruned = changes.prunedThrough();
+        if (cursor != null && after < pruned) {
             throw new ApiException(ProblemType.CURSOR_EXPIRED, "detail.cursor-expired", config.retention().toDays());
         }
+        // What remains below the pruned position (changes still waiting for a delivery) is not
+        // listed: every cursor handed out lies at or after it.
+        long from = Math.max(after, pruned);
         sequence();
-        List<ChangeRepository.Stored> rows = changes.after(after, types, policy.changeView(caller.get()), limit + 1);
+        List<ChangeRepository.Stored> rows = changes.after(from, types, policy.changeView(caller.get()), limit + 1);
         boolean more = rows.size() > limit;
         List<ChangeRepository.Stored> page = more ? rows.subList(0, limit) : rows;
-        long last = page.isEmpty() ? Math.max(after, changes.prunedThrough()) : page.get(page.size() - 1).position();
+        long last = page.isEmpty() ? from : page.get(page.size() - 1).position();
         return new ChangeFeed(page.stream().map(ChangeService::change).toList(), cursor(last), more);
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import de.stadtlabore.common.persistence.NativeSql;
+import de.stadtlabore.common.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -34,8 +35,7 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
      * a PostgreSQL advisory lock, so that it holds across replicas.
      */
     public void lockOccurrence(UUID event, LocalDateTime occurrence) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", key(event, occurrence)).getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), key(event, occurrence));
     }
 
     /** What a new registration of one occurrence must know, in one query. */

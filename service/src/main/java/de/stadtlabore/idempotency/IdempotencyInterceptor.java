@@ -126,11 +126,7 @@ public class IdempotencyInterceptor {
     /** The response a result becomes: a built {@code Response} as is, a view as 200 JSON, nothing as 204. */
     private StoredResponse answer(Object result, Method method) {
         if (result instanceof Response response) {
-            Map<String, List<String>> kept = new LinkedHashMap<>();
-            response.getStringHeaders().forEach((name, values) -> kept.put(name, List.copyOf(values)));
-            MediaType type = response.getMediaType();
-            kept.putIfAbsent(HttpHeaders.CONTENT_TYPE, List.of(type != null ? type.toString() : produces(method)));
-            return new StoredResponse(response.getStatus(), kept, bytes(response.getEntity()));
+            return stored(response, produces(method));
         }
         if (result == null) {
             return new StoredResponse(Response.Status.NO_CONTENT.getStatusCode(), Map.of(), new byte[0]);
@@ -142,11 +138,16 @@ public class IdempotencyInterceptor {
     /** The problem document a refusal becomes, as the exception mappers render it. */
     private StoredResponse refusal(ApiException e) {
         var locale = Messages.negotiate(headers);
-        Response response = Problems.response(
-                Problems.fromException(e, locale, routing.request().path(), RequestIds.of(routing)), locale);
+        return stored(Problems.response(
+                Problems.fromException(e, locale, routing.request().path(), RequestIds.of(routing)), locale), null);
+    }
+
+    /** A built response as kept: its status, its headers (with its content type) and its body as sent. */
+    private StoredResponse stored(Response response, String defaultType) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
         response.getStringHeaders().forEach((name, values) -> kept.put(name, List.copyOf(values)));
-        kept.putIfAbsent(HttpHeaders.CONTENT_TYPE, List.of(String.valueOf(response.getMediaType())));
+        MediaType type = response.getMediaType();
+        kept.putIfAbsent(HttpHeaders.CONTENT_TYPE, List.of(type != null ? type.toString() : defaultType));
         return new StoredResponse(response.getStatus(), kept, bytes(response.getEntity()));
     }
 

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import de.stadtlabore.common.persistence.AdvisoryLocks;
+
 /** The kept first responses, one row per caller scope and key (table {@code idempotency_key}). */
 @ApplicationScoped
 class IdempotencyRepository {
@@ -25,8 +27,7 @@ class IdempotencyRepository {
      * a request with the same key is running now.
      */
     boolean tryLock(byte[] id) {
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "idempotency:" + HexFormat.of().formatHex(id)).getSingleResult();
+        return AdvisoryLocks.tryLock(em, "idempotency:" + HexFormat.of().formatHex(id));
     }
 
     /** The response kept for this id since {@code since}. */

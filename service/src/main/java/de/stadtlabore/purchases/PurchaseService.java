@@ -17,7 +17,6 @@ import de.stadtlabore.changes.ChangeService;
 import de.stadtlabore.changes.ChangeType;
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
-import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.access.Scope;
 import de.stadtlabore.audit.AuditLog;
@@ -34,8 +33,6 @@ import de.stadtlabore.inventory.ItemService;
 import de.stadtlabore.inventory.dto.PurchasedItem;
 import de.stadtlabore.labs.Lab;
 import de.stadtlabore.labs.LabService;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 
 /**
  * Purchase coordination: proposals, interest and pledges, the lifecycle, and — on receipt — the
@@ -213,13 +210,7 @@ public class PurchaseService {
     }
 
     private void requireMember() {
-        Caller c = caller.get();
-        if (c.isAnonymous()) {
-            throw new UnauthorizedException();
-        }
-        if (!policy.isNetworkMember(c, Scope.PURCHASES_READ)) {
-            throw new ForbiddenException();
-        }
+        policy.requireNetworkMember(caller.get(), Scope.PURCHASES_READ);
     }
 
     private static void requireOpen(PurchaseProposal p) {

@@ -10,11 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-
 import de.stadtlabore.access.AccessPolicy;
-import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.access.Scope;
 import de.stadtlabore.common.problem.ApiException;
@@ -63,13 +59,7 @@ public class ReportService {
     }
 
     private void requireMember(Scope capability) {
-        Caller caller = currentCaller.get();
-        if (caller.isAnonymous()) {
-            throw new UnauthorizedException();
-        }
-        if (!policy.isNetworkMember(caller, capability)) {
-            throw new ForbiddenException();
-        }
+        policy.requireNetworkMember(currentCaller.get(), capability);
     }
 
     static Months months(String from, String to) {

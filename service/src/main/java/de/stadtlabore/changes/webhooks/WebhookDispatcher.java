@@ -32,6 +32,7 @@ import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.changes.ChangeVisibility;
 import de.stadtlabore.common.http.OutboundUrls;
+import de.stadtlabore.common.persistence.AdvisoryLocks;
 
 /**
  * Turns sequenced changes into deliveries (one per endpoint that may see the change and wants
@@ -83,9 +84,7 @@ class WebhookDispatcher {
      */
     int fanOut() {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            boolean mine = (Boolean) em.createNativeQuery(
-                    "select pg_try_advisory_xact_lock(hashtextextended('webhooks:fan-out', 0))").getSingleResult();
-            if (!mine) {
+            if (!AdvisoryLocks.tryLock(em, "webhooks:fan-out")) {
                 return 0;
             }
             String visible = ChangeVisibility.sql(policy.changeViewOf(null), "batch", "e.municipality_id");

@@ -124,23 +124,13 @@ public class WebhookService {
         Map<String, Object> params = new HashMap<>();
         params.put("endpoint", id);
         params.put("status", status);
-        params.put("limit", page.size());
-        params.put("offset", page.offset());
         String where = " where d.endpoint_id = :endpoint" + (status == null ? "" : " and d.status = :status");
-        List<DeliveryView> items = NativeSql.list(em, """
-                select d.id, d.change_id, c.type, d.status, d.attempts, d.created_at, d.last_attempt_at,
-                       d.next_attempt_at, d.response_status, d.duration_ms, d.error
-                from webhook_delivery d join change_event c on c.id = d.change_id""" + where
-                + " order by d.created_at desc, d.id limit :limit offset :offset", params,
-                row -> new DeliveryView(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                        row.getString(4), row.getInt(5), row.getObject(6, OffsetDateTime.class),
-                        row.getObject(7, OffsetDateTime.class), row.getObject(8, OffsetDateTime.class),
-                        (Integer) row.getObject(9), (Integer) row.getObject(10), row.getString(11)));
-        params.remove("limit");
-        params.remove("offset");
         long total = NativeSql.list(em, "select count(*) from webhook_delivery d" + where, params,
                 row -> row.getLong(1)).get(0);
-        return Page.of(items, page, total);
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        return Page.of(selectDeliveries(where + " order by d.created_at desc, d.id limit :limit offset :offset", params),
+                page, total);
     }
 
     /** Sends a delivery again, now, with a fresh round of retries. */
@@ -159,8 +149,19 @@ public class WebhookService {
             throw ApiException.notFound("detail.webhook-delivery-not-found", delivery);
         }
         audit.record("webhook.redeliver", "webhook", endpoint.id.toString(), endpoint.municipalityId);
-        return deliveries(id, null, new PageRequest(1, 100)).items().stream().filter(d -> d.id().equals(delivery))
-                .findFirst().orElseThrow();
+        return selectDeliveries(" where d.id = :id", Map.of("id", delivery)).get(0);
+    }
+
+    /** Deliveries as the log shows them, with the type of their change; {@code tail} narrows and orders. */
+    private List<DeliveryView> selectDeliveries(String tail, Map<String, Object> params) {
+        return NativeSql.list(em, """
+                select d.id, d.change_id, c.type, d.status, d.attempts, d.created_at, d.last_attempt_at,
+                       d.next_attempt_at, d.response_status, d.duration_ms, d.error
+                from webhook_delivery d join change_event c on c.id = d.change_id""" + tail, params,
+                row -> new DeliveryView(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                        row.getString(4), row.getInt(5), row.getObject(6, OffsetDateTime.class),
+                        row.getObject(7, OffsetDateTime.class), row.getObject(8, OffsetDateTime.class),
+                        (Integer) row.getObject(9), (Integer) row.getObject(10), row.getString(11)));
     }
 
     private Caller managing() {
