@@ -43,7 +43,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The signing keys of every trusted identity provider, fetched by the service on its own
  * schedule — at start, when a provider is onboarded or changed, then every
  * {@code key-refresh} — and never while a request waits: a token only picks one of the keys
- * already here. A token naming a key id that a provider did not have makes the next scheduled
+ * already here. A provider onboarded on another replica, which this one has not contacted yet,
+ * is fetched in the background when its first token arrives (once), so that it works within
+ * seconds everywhere. A token naming a key id that a provider did not have makes the next scheduled
  * check fetch that provider early (a key rotation), at most once per {@code key-recheck-min}.
  * A provider that cannot be reached is tried again after doubling waits; its last good keys
  * stay in use meanwhile, and until it was reached once its users get 503.
@@ -55,6 +57,8 @@ public class ProviderKeys {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_RETRY = Duration.ofSeconds(15);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
+    /** What a caller is told to wait while a provider's keys are fetched for the first time. */
+    private static final Duration FIRST_FETCH_WAIT = Duration.ofSeconds(2);
     private static final int MAX_DOCUMENT = 512 * 1024;
 
     /** What a token's key id finds. */
@@ -91,6 +95,8 @@ public class ProviderKeys {
         thread.setDaemon(true);
         return thread;
     });
+    /** Sources whose first fetch was started by a token, so that it is started once. */
+    private final Set<Source> firstFetches = ConcurrentHashMap.newKeySet();
     /** Sources for which a token named a key they did not have: perhaps they rotated keys. */
     private final Set<Source> unknownKeySeen = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
@@ -110,11 +116,30 @@ public class ProviderKeys {
         fetchers.shutdownNow();
     }
 
+    /** How a provider fared at its last contact, for the health check. */
+    public record Reachability(String issuer, boolean reachable, boolean hasKeys, int failures, Instant contactedAt) {
+    }
+
+    /** Every provider this replica fetches keys from, as it fared at its last contact. */
+    public List<Reachability> reachability() {
+        return states.entrySet().stream()
+                .map(e -> new Reachability(e.getKey().issuer(), e.getValue().failures() == 0, e.getValue().keys() != null,
+                        e.getValue().failures(), e.getValue().contactedAt()))
+                .sorted(java.util.Comparator.comparing(Reachability::issuer))
+                .toList();
+    }
+
     /** The key a token names; reads only what was fetched before. */
     public Lookup lookup(Source source, String kid) {
         State state = states.get(source);
-        if (state == null || state.keys() == null) {
-            Duration wait = state == null ? FIRST_RETRY : Duration.between(clock.instant(), state.nextAttempt());
+        if (state == null) {
+            // A provider this replica was never in touch with: onboarded on another replica a
+            // moment ago. Its keys are fetched now, in the background, once.
+            fetchFirst(source);
+            return new Unavailable(FIRST_FETCH_WAIT);
+        }
+        if (state.keys() == null) {
+            Duration wait = Duration.between(clock.instant(), state.nextAttempt());
             return new Unavailable(wait.isNegative() ? Duration.ofSeconds(1) : wait);
         }
         String encoded = kid != null ? state.keys().get(kid)
@@ -150,6 +175,28 @@ public class ProviderKeys {
             }
         }
         fetches.forEach(CompletableFuture::join);
+    }
+
+    /**
+     * Fetches the keys of a trusted provider this replica has no state for, off the request
+     * thread; a scheduled refresh that got there first wins. Only sources of the provider
+     * directory get here, never an issuer a token merely names.
+     */
+    private void fetchFirst(Source source) {
+        if (!firstFetches.add(source)) {
+            return;
+        }
+        try {
+            fetchers.execute(() -> {
+                try {
+                    states.putIfAbsent(source, fetch(source, null));
+                } finally {
+                    firstFetches.remove(source);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            firstFetches.remove(source);
+        }
     }
 
     private State fetch(Source source, State previous) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.KeycloakAndDatabase;
 import de.stadtlabore.support.KeycloakTokens;
+import de.stadtlabore.support.Onboarding;
 import de.stadtlabore.support.Receiver;
 import de.stadtlabore.support.Replica;
 import de.stadtlabore.support.Repository;
@@ -116,22 +117,8 @@ class PackagedServiceIT {
                 .body("items.target", hasItem("municipality:lippstadt"));
     }
 
-    /**
-     * The municipality with its Keycloak realm as identity provider and a lab
-     * {@code stadtlabor-<municipality>}; onboarded by the first test that needs it.
-     */
-    private static synchronized void onboarded(String municipality) {
-        if (api().when().get("/municipalities/" + municipality).then().extract().statusCode() == 200) {
-            return;
-        }
-        String networkAdmin = KeycloakTokens.person("stadtlabore-netzwerk", "netzwerk-admin");
-        as(networkAdmin).contentType("application/json")
-                .body(Fixtures.municipality(municipality, KeycloakTokens.issuer("stadtlabore-" + municipality),
-                        "https://" + municipality + ".example.org"))
-                .when().post("/municipalities").then().statusCode(201);
-        as(networkAdmin).contentType("application/json")
-                .body(Fixtures.lab("stadtlabor-" + municipality, municipality, "Start"))
-                .when().post("/labs").then().statusCode(201);
+    private static void onboarded(String municipality) {
+        Onboarding.municipality(municipality);
     }
 
     private static String etag(String lab) {

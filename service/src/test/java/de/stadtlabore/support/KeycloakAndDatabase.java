@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * What the packaged service meets in production, started on 127.0.0.1 for the integration
@@ -40,7 +39,7 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
     private static volatile Map<String, String> properties;
     private static volatile int managementPort;
 
-    private EmbeddedPostgres postgres;
+    private static volatile Postgres postgres;
     private Process keycloak;
 
     public static String keycloakUrl() {
@@ -53,6 +52,11 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
 
     public static String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** A connection to the service's database, for checking what it wrote. */
+    public static java.sql.Connection connect() throws java.sql.SQLException {
+        return postgres.connect();
     }
 
     /** The port of the packaged service's management interface (health, metrics). */
@@ -68,8 +72,10 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder().start();
-            jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            // Durable as in production (fsync, synchronous commit): what a killed replica had
+            // acknowledged must be there afterwards.
+            postgres = Postgres.start();
+            jdbcUrl = postgres.jdbcUrl();
             startKeycloak();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,6 +104,8 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
                 Map.entry("stadtlabore.webhooks.allow-loopback", "true"),
                 Map.entry("stadtlabore.webhooks.enabled", "false"),
                 Map.entry("stadtlabore.webhooks.poll-interval", "500MS"),
+                // Tests stop replicas often; the graceful-shutdown test sets its own delay.
+                Map.entry("quarkus.shutdown.delay", "1S"),
                 Map.entry("quarkus.management.port", Integer.toString(managementPort)));
         return properties;
     }
@@ -175,11 +183,7 @@ public class KeycloakAndDatabase implements QuarkusTestResourceLifecycleManager 
             }
         }
         if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            postgres.close();
         }
     }
 

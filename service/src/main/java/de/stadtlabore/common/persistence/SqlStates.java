@@ -12,7 +12,40 @@ public final class SqlStates {
     /** An exclusion constraint refused overlapping rows. */
     public static final String EXCLUSION_VIOLATION = "23P01";
 
+    /** The connection failed or broke: the server is down, restarting or unreachable. */
+    public static final String CONNECTION_EXCEPTION = "08";
+    /** The server ended the session: an administrator's or a crash's shutdown, or it is starting. */
+    public static final String OPERATOR_INTERVENTION = "57P";
+    /** The server has no room for another connection. */
+    public static final String TOO_MANY_CONNECTIONS = "53300";
+
     private SqlStates() {
+    }
+
+    /**
+     * Whether the failure is the database being unreachable rather than anything the request
+     * did: a broken or refused connection, a server shutting down or starting, or no connection
+     * from the pool within its acquisition timeout. Such requests answer 503 and may be retried.
+     */
+    public static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith(CONNECTION_EXCEPTION) || state.startsWith(OPERATOR_INTERVENTION)
+                        || state.equals(TOO_MANY_CONNECTIONS))) {
+                    return true;
+                }
+                // Agroal's pool gave no connection within the acquisition timeout (no SQLSTATE).
+                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a SQLSTATE starting with {@code prefix} is among the causes. */

@@ -49,6 +49,8 @@ import io.vertx.ext.web.RoutingContext;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    /** A database restart takes seconds; clients should not hammer it meanwhile. */
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @Inject
     RouteIndex routes;
@@ -114,6 +116,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, HttpHeaders headers, RoutingContext ctx) {
+        if (SqlStates.databaseUnavailable(e)) {
+            // Checking an API key needs the database: its absence is not the caller's fault.
+            return databaseUnavailable(e, headers, ctx);
+        }
         java.time.Duration retryAfter = Throttling.retryAfter(e);
         if (retryAfter != null) {
             boolean provider = Throttling.providerUnavailable(e);
@@ -183,6 +189,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, RoutingContext ctx) {
+        if (SqlStates.databaseUnavailable(e)) {
+            return databaseUnavailable(e, headers, ctx);
+        }
         if (isOptimisticLockFailure(e)) {
             // Someone else changed the object between our If-Match check and the commit.
             return render(ProblemType.PRECONDITION_FAILED, "detail.stale-if-match", List.of(), headers, ctx);
@@ -201,6 +210,25 @@ public class ProblemExceptionMappers {
         Problem problem = Problems.problem(ProblemType.INTERNAL_ERROR, locale,
                 Messages.text("detail.internal-error", locale, requestId), instance(ctx), requestId, List.of());
         return Problems.response(problem, locale);
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, unreachable, or the pool exhausted):
+     * 503 with a hint when to retry, logged once per request without a stack trace, since the
+     * cause lies outside the service and readiness reports it.
+     */
+    private Response databaseUnavailable(Throwable e, HttpHeaders headers, RoutingContext ctx) {
+        LOG.warnf("Database unavailable in request %s: %s", RequestIds.of(ctx), rootMessage(e));
+        return Response.fromResponse(render(ProblemType.SERVICE_UNAVAILABLE, "detail.database-unavailable", List.of(),
+                headers, ctx)).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response render(ProblemType type, String detailKey, List<FieldError> errors, HttpHeaders headers,
