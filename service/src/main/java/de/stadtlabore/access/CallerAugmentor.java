@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import de.stadtlabore.common.observability.LogContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -64,6 +65,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         Caller caller = new Caller(Caller.AuthMethod.OIDC, token.getSubject(), tenant.issuer(),
                 member == null ? null : member.municipalityId(), member == null ? null : member.slug(), roles, Set.of(),
                 null, displayName(token));
+        LogContext.caller(caller.method().toString(), caller.municipalitySlug());
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())

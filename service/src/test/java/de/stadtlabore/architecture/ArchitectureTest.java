@@ -39,7 +39,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 class ArchitectureTest {
 
     private static final String ROOT = "de.stadtlabore";
-    private static final Set<String> FEATURES = Set.of("access", "audit", "changes", "events", "idempotency", "reports", "inventory", "labs",
+    private static final Set<String> FEATURES = Set.of("access", "audit", "changes", "events", "idempotency", "reports", "inventory", "labs", "operations",
             "municipalities", "projects", "purchases");
 
     /** The service's own classes: not the tests, not the dev services that dev mode and tests add. */

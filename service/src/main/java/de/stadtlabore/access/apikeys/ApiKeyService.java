@@ -20,6 +20,7 @@ import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.access.Scope;
 import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.observability.LogContext;
 import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
@@ -131,8 +132,10 @@ public class ApiKeyService {
         if (key.lastUsedAt == null || key.lastUsedAt.plus(LAST_USE_RESOLUTION).isBefore(now)) {
             QuarkusTransaction.requiringNew().run(() -> keys.recordUse(key.id, now));
         }
-        return Optional.of(new Caller(Caller.AuthMethod.API_KEY, "api-key:" + key.prefix, null, key.municipalityId,
-                found.get().municipality(), Set.of(), Set.copyOf(key.scopes), key.id, key.name));
+        Caller caller = new Caller(Caller.AuthMethod.API_KEY, "api-key:" + key.prefix, null, key.municipalityId,
+                found.get().municipality(), Set.of(), Set.copyOf(key.scopes), key.id, key.name);
+        LogContext.caller(caller.method().toString(), caller.municipalitySlug());
+        return Optional.of(caller);
     }
 
     private static String scopeList() {

@@ -26,6 +26,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import de.stadtlabore.access.AccessPolicy;
@@ -75,6 +80,9 @@ class WebhookDispatcher {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Tracer tracer;
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -119,8 +127,24 @@ class WebhookDispatcher {
                 .getSingleResult());
     }
 
-    /** Sends one due delivery, if there is one this replica may take; false if none. */
+    /**
+     * Sends one due delivery, if there is one this replica may take; false if none. Traced as
+     * one span (with its SQL statements inside) when tracing is on.
+     */
     boolean deliverOne() {
+        Span span = tracer.spanBuilder("webhook delivery").setSpanKind(SpanKind.CLIENT).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return deliverOne(span);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean deliverOne(Span span) {
         return QuarkusTransaction.requiringNew().timeout((int) config.timeout().multipliedBy(3).toSeconds() + 10)
                 .call(() -> {
                     @SuppressWarnings("unchecked")
@@ -140,7 +164,17 @@ class WebhookDispatcher {
                     Object[] r = rows.get(0);
                     Due due = new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4],
                             ((Number) r[5]).intValue(), r[6].toString(), (String) r[7], offset(r[8]), (String) r[9]);
-                    record(due, send(due));
+                    span.setAttribute("webhook.endpoint", due.endpoint().toString());
+                    span.setAttribute("webhook.id", due.changeId());
+                    span.setAttribute("webhook.attempt", due.attempts() + 1L);
+                    Outcome outcome = send(due);
+                    if (outcome.status() != null) {
+                        span.setAttribute("http.response.status_code", outcome.status().longValue());
+                    }
+                    if (!outcome.delivered()) {
+                        span.setStatus(StatusCode.ERROR);
+                    }
+                    record(due, outcome);
                     return true;
                 });
     }

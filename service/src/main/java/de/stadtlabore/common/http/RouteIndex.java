@@ -4,7 +4,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -35,6 +37,7 @@ public class RouteIndex {
     BeanManager beanManager;
 
     private volatile List<Route> routes;
+    private volatile List<Map.Entry<Route, Pattern>> patterns;
 
     public List<Route> routes() {
         List<Route> result = routes;
@@ -49,6 +52,28 @@ public class RouteIndex {
             routes = result;
         }
         return result;
+    }
+
+    /**
+     * The operation a request goes to, as method and template ({@code GET /labs/{slug}}), or
+     * null when no route matches; the most specific route (fewest variables) wins. For logs
+     * and metrics: it names the operation without any value from the path.
+     */
+    public String operation(String method, String path) {
+        List<Map.Entry<Route, Pattern>> compiled = patterns;
+        if (compiled == null) {
+            compiled = routes().stream().map(route -> Map.entry(route, toRegex(route.template())))
+                    .sorted(Comparator.comparingLong(entry -> entry.getKey().template().chars().filter(c -> c == '{').count()))
+                    .toList();
+            patterns = compiled;
+        }
+        String wanted = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
+        for (Map.Entry<Route, Pattern> entry : compiled) {
+            if (entry.getKey().method().equals(wanted) && entry.getValue().matcher(path).matches()) {
+                return entry.getKey().method() + " " + entry.getKey().template();
+            }
+        }
+        return null;
     }
 
     /** The methods allowed on a concrete request path, e.g. {@code [GET, HEAD, POST]}. */
