@@ -48,6 +48,9 @@ class ProviderContactTest {
     @Inject
     ProviderDirectory directory;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     /** An identity provider of the test's own on loopback that counts what it is asked. */
     static final class FakeProvider implements AutoCloseable {
         final HttpServer server;
@@ -194,6 +197,12 @@ class ProviderContactTest {
             // The next attempt waits for its back-off; requests do not bring it forward.
             directory.reloadWithKeys();
             assertThat(provider.requests.get()).isEqualTo(attempts);
+            // The operator sees it: the identity providers' wellness check is DOWN and names it,
+            // while readiness stays UP for everyone else.
+            io.restassured.RestAssured.given().when().get(management + "health/group/identity-providers").then()
+                    .statusCode(503).body("status", equalTo("DOWN"))
+                    .body("checks[0].data.'" + provider.issuer() + "'", org.hamcrest.Matchers.startsWith("DOWN"));
+            io.restassured.RestAssured.given().when().get(management + "health/ready").then().statusCode(200);
         }
     }
 

@@ -74,4 +74,59 @@ class OperationsTest {
         given().header("Origin", "https://evil.example.net").when().get("/labs")
                 .then().header("Access-Control-Allow-Origin", nullValue());
     }
+
+    @jakarta.inject.Inject
+    de.stadtlabore.operations.BusinessMetrics businessMetrics;
+
+    /** Business figures beside the HTTP metrics: they follow what happens (issue 13). */
+    @Test
+    void businessMetricsCountSeatsReservationsAndTheWebhookBacklog() {
+        businessMetrics.refresh();
+        double seats = metric("stadtlabore_seats_taken");
+        double approved = metric("stadtlabore_reservations{status=\"approved\"}");
+        String event = de.stadtlabore.support.Api.as(de.stadtlabore.support.Tokens.staff("soest")).contentType("application/json")
+                .body("""
+                        {"leadLab": "stadtlabor-soest", "title": "%s", "category": "vortrag",
+                         "format": "in-person", "place": {"lab": "stadtlabor-soest"}, "visibility": "public",
+                         "start": "2031-03-03T18:00", "end": "2031-03-03T20:00",
+                         "registration": {"capacity": 10, "maxSeatsPerRegistration": 3}}
+                        """.formatted(de.stadtlabore.support.Unique.name("Metrik")))
+                .when().post("/events").then().statusCode(201).extract().path("id");
+        de.stadtlabore.support.Api.api().contentType("application/json")
+                .body(java.util.Map.of("name", "Erika Muster", "email", "metrics@example.org", "consent", true, "seats", 3))
+                .when().post("/events/" + event + "/occurrences/2031-03-03T18:00/registrations").then().statusCode(201);
+        businessMetrics.refresh();
+        org.assertj.core.api.Assertions.assertThat(metric("stadtlabore_seats_taken")).isEqualTo(seats + 3);
+        org.assertj.core.api.Assertions.assertThat(metric("stadtlabore_reservations{status=\"approved\"}")).isEqualTo(approved);
+        org.assertj.core.api.Assertions.assertThat(metric("stadtlabore_webhook_deliveries_pending")).isGreaterThanOrEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(metric("stadtlabore_business_metrics_age_seconds")).isLessThan(5);
+    }
+
+    /** One value of the Prometheus text format. */
+    private double metric(String series) {
+        String text = given().when().get(management + "metrics").then().statusCode(200).extract().asString();
+        for (String line : text.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no series " + series + " in the metrics");
+    }
+
+    /** Each identity provider's reachability, as a wellness check (never readiness). */
+    @Test
+    void wellnessReportsEveryIdentityProvider() {
+        // Other tests of this instance onboard providers that are down on purpose (ProviderContactTest).
+        var providers = given().when().get(management + "health/group/identity-providers").then()
+                .body("checks[0].name", equalTo("Identity providers")).extract();
+        java.util.Map<String, String> data = providers.path("checks[0].data");
+        String soest = data.keySet().stream().filter(issuer -> issuer.endsWith("/realms/stadtlabore-soest")).findFirst()
+                .orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(data.get(soest)).startsWith("UP");
+        org.assertj.core.api.Assertions.assertThat(providers.statusCode())
+                .isEqualTo(data.values().stream().allMatch(state -> state.startsWith("UP")) ? 200 : 503);
+        given().when().get(management + "health/well").then().body("checks.name", hasItem("Identity providers"));
+        given().when().get(management + "health/ready").then()
+                .body("checks.name", org.hamcrest.Matchers.not(hasItem("Identity providers")));
+    }
 }

@@ -181,4 +181,111 @@ class PackagedServiceIT {
             }
         }
     }
+
+    /**
+     * Production logs are JSON lines an operator can search by request id; each line of a request
+     * carries its operation, the kind of caller and the municipality, and no line carries a
+     * registrant's name or address, a token, an API key or a cancel token (issue 13).
+     */
+    @Test
+    void productionLogsAreJsonWithTheRequestContextAndNothingPersonal() throws Exception {
+        onboarded("arnsberg");
+        String admin = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-admin");
+        String staff = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-staff");
+        Fixtures.CreatedKey key = Fixtures.apiKeyResponse(admin, java.util.List.of("inventory:read"));
+        java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(12).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String event = as(staff).contentType("application/json").body("""
+                {"leadLab": "stadtlabor-arnsberg", "title": "Protokolltest", "category": "vortrag",
+                 "format": "in-person", "place": {"lab": "stadtlabor-arnsberg"}, "visibility": "public",
+                 "start": "%s", "end": "%s", "registration": {"capacity": 10, "maxSeatsPerRegistration": 2}}
+                """.formatted(start, start.plusHours(2))).when().post("/events").then().statusCode(201).extract().path("id");
+        String email = "log-probe-" + java.util.UUID.randomUUID() + "@example.org";
+        String name = "Kim Protokollprobe";
+        String requestId = "find-me-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (Replica replica = Replica.start("logs", Map.of("stadtlabore.rate-limit.feed", "1000"))) {
+            var registered = replica.given().header("X-Request-Id", requestId).contentType("application/json")
+                    .body(Map.of("name", name, "email", email, "consent", true, "seats", 1))
+                    .when().post("/events/" + event + "/occurrences/" + start + "/registrations")
+                    .then().statusCode(201).extract();
+            String cancelToken = registered.path("cancelToken");
+            replica.given().queryParam("token", cancelToken).when().get("/registrations/" + registered.path("id"))
+                    .then().statusCode(200);
+            replica.given().header("X-API-Key", key.secret()).header("X-Request-Id", requestId + "-key")
+                    .when().get("/me").then().statusCode(200);
+            replica.given().header("Authorization", "Bearer " + staff).header("X-Request-Id", requestId + "-token")
+                    .when().get("/me").then().statusCode(200);
+            replica.given().header("X-API-Key", key.secret() + "x").when().get("/me").then().statusCode(401);
+            replica.given().contentType("application/json").body("{\"email\": \"" + email + "\"")
+                    .when().post("/events/" + event + "/occurrences/" + start + "/registrations").then().statusCode(400);
+            replica.given().when().get("/nowhere/" + email).then().statusCode(404);
+            org.awaitility.Awaitility.await("access log written").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> replica.output().contains(requestId + "-token"));
+            String output = replica.output();
+
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+            for (String line : output.split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(json.readTree(line)); // every line is one JSON object
+                }
+            }
+            assertThat(lines).hasSizeGreaterThan(10);
+            var registration = lines.stream().filter(l -> requestId.equals(l.path("mdc").path("requestId").asText())).toList();
+            assertThat(registration).isNotEmpty().anySatisfy(l -> {
+                assertThat(l.path("loggerName").asText()).isEqualTo("de.stadtlabore.access-log");
+                assertThat(l.path("mdc").path("operation").asText())
+                        .isEqualTo("POST /events/{id}/occurrences/{occurrence}/registrations");
+                assertThat(l.path("mdc").path("callerKind").asText()).isEqualTo("anonymous");
+                assertThat(l.path("mdc").path("status").asText()).isEqualTo("201");
+            });
+            assertThat(lines).anySatisfy(l -> {
+                assertThat(l.path("mdc").path("requestId").asText()).isEqualTo(requestId + "-key");
+                assertThat(l.path("mdc").path("callerKind").asText()).isEqualTo("api-key");
+                assertThat(l.path("mdc").path("municipality").asText()).isEqualTo("arnsberg");
+                assertThat(l.path("mdc").path("operation").asText()).isEqualTo("GET /me");
+            });
+            assertThat(lines).anySatisfy(l -> {
+                assertThat(l.path("mdc").path("requestId").asText()).isEqualTo(requestId + "-token");
+                assertThat(l.path("mdc").path("callerKind").asText()).isEqualTo("oidc");
+                assertThat(l.path("mdc").path("municipality").asText()).isEqualTo("arnsberg");
+            });
+            assertThat(output).doesNotContain(email).doesNotContain(name).doesNotContain("Protokollprobe")
+                    .doesNotContain(key.secret()).doesNotContain(cancelToken).doesNotContain(staff)
+                    .doesNotContain(staff.substring(staff.lastIndexOf('.') + 1))
+                    .as("no OTLP endpoint configured: tracing is off, nothing tries to export")
+                    .doesNotContain("export");
+        }
+    }
+
+    /**
+     * With an OTLP endpoint configured, traces of HTTP requests, their SQL statements and webhook
+     * deliveries arrive there (OTLP over HTTP, protobuf). Without one, tracing is off (the log
+     * test above finds no attempt to export).
+     */
+    @Test
+    void tracesGoToTheConfiguredOtlpEndpointOnly() throws Exception {
+        onboarded("arnsberg");
+        String admin = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-admin");
+        try (Receiver collector = new Receiver(); Receiver hooks = new Receiver();
+                Replica traced = Replica.start("traced", Map.of(
+                        "quarkus.otel.exporter.otlp.traces.endpoint", collector.url(),
+                        "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                        "quarkus.otel.bsp.schedule.delay", "200MS",
+                        "stadtlabore.webhooks.enabled", "true"))) {
+            traced.given().header("Authorization", "Bearer " + admin).contentType("application/json")
+                    .body(Map.of("url", hooks.url(), "eventTypes", java.util.List.of("item.created")))
+                    .when().post("/webhooks").then().statusCode(201);
+            traced.given().header("Authorization", "Bearer " + admin).contentType("application/json")
+                    .body(Fixtures.item("stadtlabor-arnsberg", "TRACE-" + System.nanoTime(), "camera", "network", false, "available"))
+                    .when().post("/items").then().statusCode(201);
+            traced.given().when().get("/labs").then().statusCode(200);
+            org.awaitility.Awaitility.await("spans exported").atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                String all = collector.received().stream().map(Receiver.Received::body).reduce("", String::concat);
+                return all.contains("GET /labs") && all.contains("POST /items") && all.contains("webhook delivery")
+                        && all.contains("SELECT") && all.contains("stadtlabore-api");
+            });
+            assertThat(collector.received()).allSatisfy(r ->
+                    assertThat(r.header("content-type")).isEqualTo("application/x-protobuf"));
+        }
+    }
 }
