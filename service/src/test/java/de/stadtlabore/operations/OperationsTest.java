@@ -129,4 +129,11 @@ class OperationsTest {
         given().when().get(management + "health/ready").then()
                 .body("checks.name", org.hamcrest.Matchers.not(hasItem("Identity providers")));
     }
+
+    /** No OTLP endpoint is configured here: tracing stays off instead of failing to export to localhost:4317. */
+    @Test
+    void tracingIsOffWithoutAnOtlpEndpoint() {
+        org.assertj.core.api.Assertions.assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.otel.sdk.disabled", Boolean.class)).isTrue();
+    }
 }

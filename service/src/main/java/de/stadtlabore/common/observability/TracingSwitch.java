@@ -25,8 +25,11 @@ public class TracingSwitch implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        // Set by someone: not the extension's default (http://localhost:4317), which Quarkus
+        // serves from a source of the lowest ordinal.
         boolean configured = ENDPOINTS.stream().map(context::getValue)
-                .anyMatch(value -> value != null && value.getValue() != null && !value.getValue().isBlank());
+                .anyMatch(value -> value != null && value.getValue() != null && !value.getValue().isBlank()
+                        && value.getSourceOrdinal() > 0);
         return List.of(new PropertiesConfigSource(Map.of(DISABLED, Boolean.toString(!configured)),
                 "stadtlabore-tracing-switch", ORDINAL));
     }

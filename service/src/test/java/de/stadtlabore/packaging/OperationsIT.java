@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +33,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -56,13 +60,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
- * Faults as a city's data centre meets them (issue 13), each against packaged replicas of the
- * production build and a real, durable PostgreSQL: the database restarts, a replica is killed or
- * stopped, replicas start together and share jobs, an identity provider hangs.
+ * Operations as a city's data centre meets them (issue 13), each against packaged replicas of
+ * the production build and a real, durable PostgreSQL: the database restarts, a replica is killed
+ * or stopped, replicas start together and share jobs, an identity provider hangs, a backup is
+ * restored.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = KeycloakAndDatabase.class, restrictToAnnotatedClass = true)
-class FaultsIT {
+class OperationsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -551,5 +556,107 @@ class FaultsIT {
                 return rows.getLong(1);
             }
         }
+    }
+
+    private static final Path BINARIES_15 = Path.of("target", "postgres-15", "postgres-linux-x86_64.txz");
+
+    /**
+     * The README's backup and restore, done as an operator does it: {@code pg_dump} of the live
+     * database while the service runs, {@code pg_restore} into a fresh database, and the service
+     * started on the restored one has everything. PostgreSQL's client tools must match the
+     * server's major version; this machine has those of PostgreSQL 15 (Debian's
+     * postgresql-client), so the server here is a PostgreSQL 15 — the procedure is the same for 17.
+     */
+    @Test
+    void aDumpRestoredIntoAFreshDatabaseRunsTheServiceWithEverythingInIt() throws Exception {
+        Path pgDump = clientTool("pg_dump");
+        Path pgRestore = clientTool("pg_restore");
+        Path dump = Path.of("target", "backup-restore.dump").toAbsolutePath();
+        String networkAdmin = KeycloakTokens.person("stadtlabore-netzwerk", "netzwerk-admin");
+        try (Postgres db = Postgres.start(BINARIES_15)) {
+            String labBefore;
+            String etagBefore;
+            String keySecret;
+            String item;
+            try (Replica live = Replica.start("backup-live", Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl()))) {
+                live.given().header("Authorization", "Bearer " + networkAdmin).contentType("application/json")
+                        .body(Fixtures.municipality("soest", KeycloakTokens.issuer("stadtlabore-soest"), "https://soest.example.org"))
+                        .when().post("/municipalities").then().statusCode(201);
+                live.given().header("Authorization", "Bearer " + networkAdmin).contentType("application/json")
+                        .body(Fixtures.lab("stadtlabor-soest", "soest", "Vor der Sicherung"))
+                        .when().post("/labs").then().statusCode(201);
+                String staff = KeycloakTokens.person("stadtlabore-soest", "soest-staff");
+                item = live.given().header("Authorization", "Bearer " + staff).contentType("application/json")
+                        .body(Fixtures.item("stadtlabor-soest", "BACKUP-1", "camera", "network", true, "available"))
+                        .when().post("/items").then().statusCode(201).extract().path("id");
+                keySecret = live.given().header("Authorization", "Bearer " + KeycloakTokens.person("stadtlabore-soest", "soest-admin"))
+                        .contentType("application/json")
+                        .body(Map.of("name", "Sicherungstest", "scopes", List.of("inventory:read"),
+                                "expiresAt", java.time.OffsetDateTime.now().plusDays(30).toString()))
+                        .when().post("/api-keys").then().statusCode(201).extract().path("secret");
+                var lab = live.given().when().get("/labs/stadtlabor-soest").then().statusCode(200).extract();
+                labBefore = lab.asString();
+                etagBefore = lab.header("ETag");
+
+                // While the service runs: pg_dump reads one consistent snapshot.
+                run(pgDump.toString(), "--format=custom", "--no-owner", "--host=127.0.0.1", "--port=" + db.port(),
+                        "--username=postgres", "--dbname=postgres", "--file=" + dump);
+            }
+            try (Connection admin = db.connect()) {
+                admin.createStatement().execute("create database restored");
+            }
+            run(pgRestore.toString(), "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--port=" + db.port(),
+                    "--username=postgres", "--dbname=restored", dump.toString());
+
+            try (Replica restored = Replica.start("backup-restored", Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl("restored")))) {
+                var lab = restored.given().when().get("/labs/stadtlabor-soest").then().statusCode(200).extract();
+                assertThat(lab.asString()).isEqualTo(labBefore);
+                assertThat(lab.header("ETag")).isEqualTo(etagBefore);
+                restored.given().when().get("/items/" + item).then().statusCode(200).body("inventoryNumber", equalTo("BACKUP-1"));
+                restored.given().header("X-API-Key", keySecret).when().get("/me").then().statusCode(200)
+                        .body("municipality", equalTo("soest"));
+                restored.given().header("Authorization", "Bearer " + KeycloakTokens.person("stadtlabore-soest", "soest-staff"))
+                        .when().get("/me").then().statusCode(200).body("municipality", equalTo("soest"));
+            }
+            try (Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl("restored"), "postgres", "");
+                    ResultSet rows = connection.createStatement().executeQuery(
+                            "select count(*) from flyway_schema_history where not success")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
+        } finally {
+            Files.deleteIfExists(dump);
+        }
+    }
+
+    /** A PostgreSQL 15 client tool: Debian's postgresql-client-15, which .ci/run installs where it is missing. */
+    private static Path clientTool(String name) throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of("/usr/lib/postgresql/15/bin", name));
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            candidates.add(Path.of(dir, name));
+        }
+        try (Stream<Path> found = candidates.stream().filter(Files::isExecutable)) {
+            for (Path tool : found.toList()) {
+                if (run(tool.toString(), "--version").contains(" 15.")) {
+                    return tool;
+                }
+            }
+        }
+        throw new IllegalStateException(name + " of PostgreSQL 15 not found: apt-get install postgresql-client-15");
+    }
+
+    private static String run(String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return output;
     }
 }
