@@ -49,6 +49,24 @@ class ContractRoutesTest {
         assertThat(inCode).as("routes in code vs. operations in openapi.yaml").isEqualTo(inContract);
     }
 
+    /**
+     * Logs and metrics name a request by its operation (method and template), found from the
+     * concrete path: each route is found from a path of its own, never another route.
+     */
+    @Test
+    void everyOperationIsFoundFromAConcretePath() throws IOException {
+        List<RouteIndex.Route> routes = RouteIndex.routesOf(resourceClasses());
+        RouteIndex index = RouteIndex.of(routes);
+        for (RouteIndex.Route route : routes) {
+            String concrete = route.template().replaceAll("\\{[^}]+}", "x1");
+            assertThat(index.operation(route.method(), concrete)).as(concrete)
+                    .isEqualTo(route.method() + " " + route.template());
+        }
+        assertThat(index.operation("HEAD", "/labs/x1")).isEqualTo("GET /labs/{slug}");
+        assertThat(index.operation("GET", "/nowhere")).isNull();
+        assertThat(index.operation("DELETE", "/labs")).isNull();
+    }
+
     /** JAX-RS resource classes among the compiled application classes. */
     static List<Class<?>> resourceClasses() throws IOException {
         Path root = Path.of("target", "classes");

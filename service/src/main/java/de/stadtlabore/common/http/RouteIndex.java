@@ -37,7 +37,14 @@ public class RouteIndex {
     BeanManager beanManager;
 
     private volatile List<Route> routes;
-    private volatile List<Map.Entry<Route, Pattern>> patterns;
+    private volatile Map<String, List<Map.Entry<Route, Pattern>>> patterns;
+
+    /** An index of these routes, outside CDI (tests). */
+    public static RouteIndex of(List<Route> routes) {
+        RouteIndex index = new RouteIndex();
+        index.routes = List.copyOf(routes);
+        return index;
+    }
 
     public List<Route> routes() {
         List<Route> result = routes;
@@ -56,24 +63,44 @@ public class RouteIndex {
 
     /**
      * The operation a request goes to, as method and template ({@code GET /labs/{slug}}), or
-     * null when no route matches; the most specific route (fewest variables) wins. For logs
+     * null when no route matches; the most specific route wins. For logs
      * and metrics: it names the operation without any value from the path.
      */
     public String operation(String method, String path) {
-        List<Map.Entry<Route, Pattern>> compiled = patterns;
+        Map<String, List<Map.Entry<Route, Pattern>>> compiled = patterns;
         if (compiled == null) {
-            compiled = routes().stream().map(route -> Map.entry(route, toRegex(route.template())))
-                    .sorted(Comparator.comparingLong(entry -> entry.getKey().template().chars().filter(c -> c == '{').count()))
-                    .toList();
+            // By method and first path segment, most specific first (fewest variables, then most
+            // literal text: /events/{id}.ics before /events/{id}): a request
+            // tries the few routes that can match, not all of them.
+            compiled = routes().stream()
+                    .map(route -> Map.entry(route, toRegex(route.template())))
+                    .sorted(Comparator.<Map.Entry<Route, Pattern>>comparingLong(entry -> variables(entry.getKey().template()))
+                            .thenComparing(entry -> -literalLength(entry.getKey().template())))
+                    .collect(java.util.stream.Collectors.groupingBy(entry -> key(entry.getKey().method(), entry.getKey().template()),
+                            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
             patterns = compiled;
         }
         String wanted = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
-        for (Map.Entry<Route, Pattern> entry : compiled) {
-            if (entry.getKey().method().equals(wanted) && entry.getValue().matcher(path).matches()) {
+        for (Map.Entry<Route, Pattern> entry : compiled.getOrDefault(key(wanted, path), List.of())) {
+            if (entry.getValue().matcher(path).matches()) {
                 return entry.getKey().method() + " " + entry.getKey().template();
             }
         }
         return null;
+    }
+
+    private static long variables(String template) {
+        return VARIABLE.matcher(template).results().count();
+    }
+
+    private static int literalLength(String template) {
+        return VARIABLE.matcher(template).replaceAll("").length();
+    }
+
+    /** {@code GET /labs} for {@code /labs/x/y}: the method and the first segment of a path. */
+    private static String key(String method, String path) {
+        int end = path.indexOf('/', 1);
+        return method + " " + (end < 0 ? path : path.substring(0, end));
     }
 
     /** The methods allowed on a concrete request path, e.g. {@code [GET, HEAD, POST]}. */
