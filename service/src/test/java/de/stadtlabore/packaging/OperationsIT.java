@@ -125,11 +125,13 @@ class OperationsIT {
                 List<Load.Outcome> all = load.outcomes();
                 assertThat(all).as("no server error, ever").noneMatch(o -> o.status() == 500);
                 assertThat(all).as("every call answered in time (no hang)").allMatch(Load.Outcome::answered);
-                List<Load.Outcome> down = load.outcomes(o -> o.phase().equals("down"));
+                // Requests sent while it was down and answered before it was back.
+                List<Load.Outcome> down = load.outcomes(o -> o.phase().equals("down") && o.finishedNanos() < restarted);
                 assertThat(down).isNotEmpty().allSatisfy(o -> {
                     assertThat(o.status()).isEqualTo(503);
                     assertThat(o.contentType()).startsWith("application/problem+json");
-                    assertThat(o.millis()).as("fails fast").isLessThan(6000);
+                    assertThat(o.millis()).as("fails within the pool's acquisition timeout (2 s, twice: rate limit and work)")
+                            .isLessThan(4500);
                 });
                 assertThat(load.outcomes(o -> o.phase().equals("healed"))).isNotEmpty()
                         .allSatisfy(o -> assertThat(o.status()).isEqualTo(200));
@@ -267,14 +269,15 @@ class OperationsIT {
         List<Replica> started = new CopyOnWriteArrayList<>();
         try (Balancer balancer = new Balancer()) {
             for (String name : List.of("roll-a", "roll-b")) {
-                started.add(balancer.add(Replica.start(name, settings)));
+                started.add(balancer.add(Replica.launch(name, settings)));
             }
-            Load load = Load.start(4, client -> n -> {
+            started.forEach(replica -> replica.awaitReady(Duration.ofMinutes(2)));
+            Load load = Load.start(2, client -> n -> {
                 Replica target = balancer.pick(client + n);
                 if (target == null) {
                     return null;
                 }
-                return client < 2 ? Load.get(base(target), "/labs")
+                return client == 0 ? Load.get(base(target), "/labs")
                         : Load.post(base(target), registrations, "{\"name\":\"Kim Beispiel\",\"email\":\"roll-" + client + "-"
                                 + n + "-" + UUID.randomUUID() + "@example.org\",\"consent\":true,\"seats\":1}", null);
             }, Duration.ofMillis(10));
@@ -288,7 +291,7 @@ class OperationsIT {
             Thread.sleep(1500);
             load.close();
             List<Load.Outcome> all = load.outcomes();
-            assertThat(all).hasSizeGreaterThan(200);
+            assertThat(all).hasSizeGreaterThan(100);
             assertThat(all).as("every request answered with success").allSatisfy(o ->
                     assertThat(o.status()).as(o.toString()).isIn(200, 201));
         } finally {
@@ -332,10 +335,11 @@ class OperationsIT {
 
     /**
      * The scheduled jobs — expiring undecided requests, flagging overdue loans, delivering
-     * webhooks — run on every replica, and each piece of work is still done once.
+     * webhooks — run on every replica, and each piece of work is still done once; what one
+     * replica onboards, the other trusts within seconds.
      */
     @Test
-    void twoReplicasDoEachJobOnce() throws Exception {
+    void twoReplicasDoEachJobOnceAndTrustWhatTheOtherOnboarded() throws Exception {
         Onboarding.municipality("arnsberg");
         Onboarding.municipality("soest");
         String arnsberg = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-staff");
@@ -392,6 +396,27 @@ class OperationsIT {
                 List<Receiver.Received> deliveries = receiver.received().stream().filter(r -> r.body().contains(id)).toList();
                 assertThat(deliveries).as("delivered once: " + id).hasSize(1);
             }
+
+            // A municipality onboarded through one replica is trusted by the other within the
+            // time the README documents (the provider cache TTL, 30 s), in practice within a few
+            // seconds; until then its people get 503 with Retry-After, never 401 or 500.
+            String menden = KeycloakTokens.person("stadtlabore-menden", "menden-admin");
+            two.given().header("Authorization", "Bearer " + menden).when().get("/me").then().statusCode(401);
+            one.given().header("Authorization", "Bearer " + KeycloakTokens.person("stadtlabore-netzwerk", "netzwerk-admin"))
+                    .contentType("application/json")
+                    .body(Fixtures.municipality("menden", KeycloakTokens.issuer("stadtlabore-menden"), "https://menden.example.org"))
+                    .when().post("/municipalities").then().statusCode(201);
+            long onboarded = System.nanoTime();
+            List<Integer> statuses = new ArrayList<>();
+            Awaitility.await("trusted by the other replica").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        int status = two.given().header("Authorization", "Bearer " + menden).when().get("/me").statusCode();
+                        statuses.add(status);
+                        return status == 200;
+                    });
+            long seconds = Duration.ofNanos(System.nanoTime() - onboarded).toSeconds();
+            assertThat(statuses).as("meanwhile: 503, never 401 or 500").allMatch(s -> s == 200 || s == 503);
+            assertThat(seconds).as("seconds until trusted").isLessThan(10);
         }
     }
 
@@ -411,35 +436,6 @@ class OperationsIT {
                         .as("each migration applied once").isZero();
                 assertThat(count(connection, "select count(*) from flyway_schema_history where version = '17'")).isEqualTo(1);
             }
-        }
-    }
-
-    /**
-     * A municipality onboarded through one replica is trusted by the other within the time the
-     * README documents (the provider cache TTL, 30 s), in practice within a few seconds; until
-     * then its people get 503 with Retry-After, never 401 or 500.
-     */
-    @Test
-    void aMunicipalityOnboardedOnOneReplicaIsTrustedByTheOtherWithinTheDocumentedTime() throws Exception {
-        try (Replica one = Replica.start("onboard-1", unlimited(Map.of()));
-                Replica two = Replica.start("onboard-2", unlimited(Map.of()))) {
-            String menden = KeycloakTokens.person("stadtlabore-menden", "menden-admin");
-            two.given().header("Authorization", "Bearer " + menden).when().get("/me").then().statusCode(401);
-            one.given().header("Authorization", "Bearer " + KeycloakTokens.person("stadtlabore-netzwerk", "netzwerk-admin"))
-                    .contentType("application/json")
-                    .body(Fixtures.municipality("menden", KeycloakTokens.issuer("stadtlabore-menden"), "https://menden.example.org"))
-                    .when().post("/municipalities").then().statusCode(201);
-            long onboarded = System.nanoTime();
-            List<Integer> statuses = new ArrayList<>();
-            Awaitility.await("trusted by the other replica").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        int status = two.given().header("Authorization", "Bearer " + menden).when().get("/me").statusCode();
-                        statuses.add(status);
-                        return status == 200;
-                    });
-            long seconds = Duration.ofNanos(System.nanoTime() - onboarded).toSeconds();
-            assertThat(statuses).as("meanwhile: 503, never 401 or 500").allMatch(s -> s == 200 || s == 503);
-            assertThat(seconds).as("seconds until trusted").isLessThan(10);
         }
     }
 

@@ -26,7 +26,7 @@ public final class Load implements AutoCloseable {
 
     /** One request and its answer. */
     public record Outcome(String phase, int client, String target, int status, String contentType, String body,
-            long millis, String error) {
+            long millis, String error, long finishedNanos) {
 
         public boolean answered() {
             return status > 0;
@@ -63,10 +63,10 @@ public final class Load implements AutoCloseable {
                         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                         outcomes.add(new Outcome(current, client, request.uri().getPath(), response.statusCode(),
                                 response.headers().firstValue("Content-Type").orElse(""), response.body(),
-                                elapsed(started), null));
+                                elapsed(started), null, System.nanoTime()));
                     } catch (IOException e) {
                         outcomes.add(new Outcome(current, client, request.uri().getPath(), 0, "", "",
-                                elapsed(started), e.toString()));
+                                elapsed(started), e.toString(), System.nanoTime()));
                     } catch (InterruptedException e) {
                         return;
                     }

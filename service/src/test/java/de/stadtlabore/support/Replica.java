@@ -62,6 +62,8 @@ public final class Replica implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        // Tests start many replicas on two cores: the quick compiler only, for a faster start.
+        command.add("-XX:TieredStopAtLevel=1");
         KeycloakAndDatabase.properties().forEach((key, value) -> {
             if (!overrides.containsKey(key)) {
                 command.add("-D" + key + "=" + value);
