@@ -127,6 +127,9 @@ class OperationsIT {
                 assertThat(all).as("every call answered in time (no hang)").allMatch(Load.Outcome::answered);
                 // Requests sent while it was down and answered before it was back.
                 List<Load.Outcome> down = load.outcomes(o -> o.phase().equals("down") && o.finishedNanos() < restarted);
+                System.out.printf("Database down: %d calls answered 503 in %d-%d ms%n", down.size(),
+                        down.stream().mapToLong(Load.Outcome::millis).min().orElse(0),
+                        down.stream().mapToLong(Load.Outcome::millis).max().orElse(0));
                 assertThat(down).isNotEmpty().allSatisfy(o -> {
                     assertThat(o.status()).isEqualTo(503);
                     assertThat(o.contentType()).startsWith("application/problem+json");
@@ -136,6 +139,7 @@ class OperationsIT {
                 assertThat(load.outcomes(o -> o.phase().equals("healed"))).isNotEmpty()
                         .allSatisfy(o -> assertThat(o.status()).isEqualTo(200));
             }
+            System.out.printf("Database restart: answering again %d ms after the database's return%n", recoveredAfter);
             assertThat(recoveredAfter).as("healed within seconds of the database's return (ms)").isLessThan(10_000);
             Awaitility.await("ready again").atMost(Duration.ofSeconds(15)).until(replica::ready);
         }
@@ -183,6 +187,9 @@ class OperationsIT {
                     .allMatch(o -> o.status() == 201);
             assertThat(all).noneMatch(o -> o.status() >= 500);
 
+            System.out.printf("Kill -9 under writes: %d writes acknowledged (%d by the killed replica), %d after the kill by the other%n",
+                    acknowledged.size(), acknowledged.stream().filter(o -> o.client() % 2 == 0).count(),
+                    acknowledged.stream().filter(o -> o.phase().equals("after-kill") && o.client() % 2 == 1).count());
             Set<String> reservations = new HashSet<>();
             Set<String> registered = new HashSet<>();
             for (Load.Outcome o : acknowledged) {
@@ -291,6 +298,8 @@ class OperationsIT {
             Thread.sleep(1500);
             load.close();
             List<Load.Outcome> all = load.outcomes();
+            System.out.printf("Rolling restart: %d requests, statuses %s%n", all.size(),
+                    all.stream().collect(java.util.stream.Collectors.groupingBy(Load.Outcome::status, java.util.stream.Collectors.counting())));
             assertThat(all).hasSizeGreaterThan(100);
             assertThat(all).as("every request answered with success").allSatisfy(o ->
                     assertThat(o.status()).as(o.toString()).isIn(200, 201));
