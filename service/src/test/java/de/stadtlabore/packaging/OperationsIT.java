@@ -343,8 +343,9 @@ class OperationsIT {
     }
 
     /**
-     * The scheduled jobs — expiring undecided requests, flagging overdue loans, delivering
-     * webhooks — run on every replica, and each piece of work is still done once; what one
+     * The scheduled jobs — expiring undecided requests, flagging overdue loans, erasing
+     * registrants' data after the retention period, delivering webhooks — run on every replica,
+     * and each piece of work is still done once; what one
      * replica onboards, the other trusts within seconds.
      */
     @Test
@@ -356,7 +357,8 @@ class OperationsIT {
         String soest = KeycloakTokens.person("stadtlabore-soest", "soest-staff");
         Map<String, String> jobsOften = unlimited(Map.of("stadtlabore.inventory.job-interval", "1s",
                 "stadtlabore.inventory.decision-time", "2S", "stadtlabore.webhooks.enabled", "true",
-                "stadtlabore.webhooks.poll-interval", "200MS"));
+                "stadtlabore.webhooks.poll-interval", "200MS", "stadtlabore.registration.retention", "PT1H",
+                "stadtlabore.registration.retention-job-interval", "1s"));
         try (Receiver receiver = new Receiver();
                 Replica one = Replica.start("jobs-1", jobsOften);
                 Replica two = Replica.start("jobs-2", jobsOften)) {
@@ -377,6 +379,19 @@ class OperationsIT {
                 late.setString(1, loan);
                 assertThat(late.executeUpdate()).isEqualTo(1);
             }
+            // A registration for an occurrence that ended two hours ago: past the retention period.
+            LocalDateTime start = LocalDateTime.now().plusDays(23).truncatedTo(ChronoUnit.HOURS);
+            String event = event(arnsberg, start, 10);
+            String registration = de.stadtlabore.support.Api.api().contentType("application/json")
+                    .body(Map.of("name", "Kim Beispiel", "email", "retention@example.org", "consent", true, "seats", 1))
+                    .when().post("/events/" + event + "/occurrences/" + start + "/registrations").then().statusCode(201)
+                    .extract().path("id");
+            try (Connection db = KeycloakAndDatabase.connect();
+                    PreparedStatement ended = db.prepareStatement(
+                            "update registration set occurrence_ends_at = now() - interval '2 hours' where id = ?::uuid")) {
+                ended.setString(1, registration);
+                assertThat(ended.executeUpdate()).isEqualTo(1);
+            }
             List<String> created = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 Replica via = i % 2 == 0 ? one : two;
@@ -389,9 +404,14 @@ class OperationsIT {
                 Awaitility.await("jobs done").atMost(Duration.ofSeconds(30)).until(() ->
                         count(db, "select count(*) from reservation where id = ?::uuid and status = 'expired'", request) == 1
                                 && count(db, "select count(*) from reservation where id = ?::uuid and overdue", loan) == 1
+                                && count(db, "select count(*) from registration where id = ?::uuid and erased_at is not null", registration) == 1
                                 && created.stream().allMatch(id -> receiver.received().stream().anyMatch(r -> r.body().contains(id))));
+                String erasedAt = erasedAt(db, registration);
                 // Both replicas keep running their jobs for a few more rounds.
                 Thread.sleep(4000);
+                assertThat(erasedAt(db, registration)).as("erased once, by one replica").isEqualTo(erasedAt);
+                assertThat(count(db, "select count(*) from registration where id = ?::uuid and name is null and email is null",
+                        registration)).isEqualTo(1);
                 assertThat(count(db, "select count(*) from audit_event where action = 'loan.expire' and target_id = ?", request))
                         .as("expired once: one entry for each of the two municipalities").isEqualTo(2);
                 assertThat(count(db, "select count(*) from change_event where type = 'reservation.expired' and data ->> 'id' = ?", request))
@@ -530,6 +550,16 @@ class OperationsIT {
                  "registration": {"capacity": %d, "maxSeatsPerRegistration": 3}}
                 """.formatted(Unique.name("Lasttest"), start, start.plusHours(2), capacity))
                 .when().post("/events").then().statusCode(201).extract().path("id");
+    }
+
+    private static String erasedAt(Connection db, String registration) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement("select erased_at::text from registration where id = ?::uuid")) {
+            statement.setString(1, registration);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     private static String setting(Connection db, String name) throws SQLException {
