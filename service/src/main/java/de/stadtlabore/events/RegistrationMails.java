@@ -27,7 +27,7 @@ public class RegistrationMails {
             mailer.send(message.to(), message.subject(), message.text());
         } catch (RuntimeException e) {
             // The registration stands; the registrant can still look it up with the link.
-            LOG.warnf(e, "Could not send the registration mail '%s'", message.subject());
+            LOG.warnf("Could not send the registration mail '%s': %s", message.subject(), e.getMessage());
         }
     }
 }

@@ -208,6 +208,10 @@ class PackagedServiceIT {
                     .when().post("/events/" + event + "/occurrences/" + start + "/registrations")
                     .then().statusCode(201).extract();
             String cancelToken = registered.path("cancelToken");
+            replica.given().contentType("application/json")
+                    .body(Map.of("name", name, "email", email, "consent", true, "seats", 1))
+                    .when().post("/events/" + event + "/occurrences/" + start + "/registrations")
+                    .then().statusCode(409);
             replica.given().queryParam("token", cancelToken).when().get("/registrations/" + registered.path("id"))
                     .then().statusCode(200);
             replica.given().header("X-API-Key", key.secret()).header("X-Request-Id", requestId + "-key")

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CallerAugmentor;
+import de.stadtlabore.common.persistence.DatabaseGate;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -20,6 +21,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Inject
     ApiKeyService keys;
 
+    @Inject
+    DatabaseGate databaseGate;
+
     @Override
     public Class<ApiKeyAuthenticationRequest> getRequestType() {
         return ApiKeyAuthenticationRequest.class;
@@ -28,6 +32,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
+            databaseGate.check();
             Caller caller = keys.authenticate(request.key())
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown, revoked or expired API key"));
             return QuarkusSecurityIdentity.builder()

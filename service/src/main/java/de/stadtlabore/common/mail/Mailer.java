@@ -25,6 +25,8 @@ import io.vertx.ext.mail.StartTLSOptions;
 public class Mailer {
 
     private static final Logger LOG = Logger.getLogger(Mailer.class);
+    /** An e-mail address within a mail server's message. */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** A mail as sent (or kept). */
@@ -51,8 +53,20 @@ public class Mailer {
         try {
             client().sendMail(message).toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not send mail: " + e.getMessage(), e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // Without the cause: a mail server's refusal names the recipient ("550 <someone@…>:
+            // recipient rejected"), and no address may reach the logs.
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Could not send mail: " + cause.getClass().getSimpleName() + ": "
+                    + withoutAddresses(cause.getMessage()));
         }
+    }
+
+    /** The text with every e-mail address replaced by {@code <address>}. */
+    static String withoutAddresses(String text) {
+        return text == null ? "" : ADDRESS.matcher(text).replaceAll("<address>");
     }
 
     /** Mails kept for an address (mock mode). */

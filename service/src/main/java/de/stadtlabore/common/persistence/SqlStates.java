@@ -28,19 +28,40 @@ public final class SqlStates {
      * from the pool within its acquisition timeout. Such requests answer 503 and may be retried.
      */
     public static boolean databaseUnavailable(Throwable failure) {
+        if (connectionFailed(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            if (t instanceof DatabaseUnavailableException) {
                 return true;
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith(CONNECTION_EXCEPTION) || state.startsWith(OPERATOR_INTERVENTION)
-                        || state.equals(TOO_MANY_CONNECTIONS))) {
+                if (TOO_MANY_CONNECTIONS.equals(state)) {
                     return true;
                 }
                 // Agroal's pool gave no connection within the acquisition timeout (no SQLSTATE).
                 if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a connection to the database was refused or broke, or the server ended the
+     * session (shutdown, crash, start-up): the database itself is out of reach, not merely busy.
+     */
+    public static boolean connectionFailed(Throwable failure) {
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith(CONNECTION_EXCEPTION) || state.startsWith(OPERATOR_INTERVENTION))) {
                     return true;
                 }
             }

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.stadtlabore.common.domain.WireName;
 import de.stadtlabore.common.http.RequestIds;
 import de.stadtlabore.common.http.RouteIndex;
+import de.stadtlabore.common.persistence.DatabaseGate;
+import de.stadtlabore.common.persistence.DatabaseUnavailableException;
 import de.stadtlabore.common.persistence.SqlStates;
 import de.stadtlabore.common.ratelimit.RateLimitExceeded;
 import de.stadtlabore.common.ratelimit.RateLimiter;
@@ -54,6 +56,9 @@ public class ProblemExceptionMappers {
 
     @Inject
     RouteIndex routes;
+
+    @Inject
+    DatabaseGate databaseGate;
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpHeaders headers, RoutingContext ctx) {
@@ -218,7 +223,10 @@ public class ProblemExceptionMappers {
      * cause lies outside the service and readiness reports it.
      */
     private Response databaseUnavailable(Throwable e, HttpHeaders headers, RoutingContext ctx) {
-        LOG.warnf("Database unavailable in request %s: %s", RequestIds.of(ctx), rootMessage(e));
+        databaseGate.failed(e);
+        if (!(e instanceof DatabaseUnavailableException)) {
+            LOG.warnf("Database unavailable in request %s: %s", RequestIds.of(ctx), rootMessage(e));
+        }
         return Response.fromResponse(render(ProblemType.SERVICE_UNAVAILABLE, "detail.database-unavailable", List.of(),
                 headers, ctx)).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
     }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import de.stadtlabore.common.persistence.DatabaseGate;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -54,6 +55,9 @@ public class RateLimiter {
     DataSource dataSource;
 
     @Inject
+    DatabaseGate databaseGate;
+
+    @Inject
     RateLimitConfig config;
 
     @Inject
@@ -65,7 +69,8 @@ public class RateLimiter {
         long now = clock.millis();
         long start = now - Math.floorMod(now, windowMillis);
         long reset = Math.max(1, (start + windowMillis - now + 999) / 1000);
-        if (!config.enabled()) {
+        if (!config.enabled() || databaseGate.isOpen()) {
+            // Not counted while the database is unreachable: the request fails fast anyway.
             return new Usage(policy, policy.quota(), reset, true);
         }
         // Never part of the caller's transaction: the count stands even if the request fails,
@@ -87,6 +92,7 @@ public class RateLimiter {
                 return rows.getInt(1);
             }
         } catch (SQLException e) {
+            databaseGate.failed(e);
             LOG.warnf("Rate limits not counted: %s", e.getMessage());
             return null;
         }
