@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import de.stadtlabore.common.persistence.DatabaseGate;
 import de.stadtlabore.common.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -69,6 +70,9 @@ public class ProviderDirectory {
 
     @Inject
     ProviderKeys keys;
+
+    @Inject
+    DatabaseGate databaseGate;
 
     private volatile Map<String, Tenant> byIssuer = Map.of();
     private volatile Map<String, Tenant> byTenantId = Map.of();
@@ -159,6 +163,11 @@ public class ProviderDirectory {
     }
 
     private void refreshIfOlderThan(Duration age) {
+        if (databaseGate.isOpen() && loadedAt != Instant.EPOCH) {
+            // The database is unreachable: the providers as last loaded, rather than every token
+            // request queueing here for a reload that cannot succeed.
+            return;
+        }
         if (loadedAt.plus(age).isBefore(Instant.now())) {
             synchronized (this) {
                 // Another thread may have reloaded while this one waited.
@@ -172,7 +181,14 @@ public class ProviderDirectory {
     private synchronized void reload() {
         Instant started = Instant.now();
         Map<String, List<Object[]>> rowsByIssuer = new LinkedHashMap<>();
-        for (Object[] row : QuarkusTransaction.requiringNew().call(providers::allWithMunicipalitySlug)) {
+        List<Object[]> trusted;
+        try {
+            trusted = QuarkusTransaction.requiringNew().call(providers::allWithMunicipalitySlug);
+        } catch (RuntimeException e) {
+            databaseGate.failed(e);
+            throw e;
+        }
+        for (Object[] row : trusted) {
             rowsByIssuer.computeIfAbsent(((TrustedProvider) row[0]).issuer, k -> new ArrayList<>()).add(row);
         }
         Map<String, Tenant> tenants = new LinkedHashMap<>();

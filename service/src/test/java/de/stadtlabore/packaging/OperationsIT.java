@@ -104,7 +104,8 @@ class OperationsIT {
                 Thread.sleep(2000);
                 db.stop();
                 load.phase("stopping");
-                Thread.sleep(1500);
+                // The first failures make the gate probe the database; when that fails, it opens.
+                Thread.sleep(4000);
                 load.phase("down");
                 Awaitility.await("readiness DOWN").atMost(Duration.ofSeconds(15)).until(() -> replica.probe("ready") == 503);
                 assertThat(replica.probe("live")).as("liveness stays UP: restarting the pod would not help").isEqualTo(200);

@@ -41,7 +41,9 @@ public final class SqlStates {
                     return true;
                 }
                 // Agroal's pool gave no connection within the acquisition timeout (no SQLSTATE).
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                // ("Sorry, acquisition timeout!", "Acquisition timeout while waiting for new connection")
+                if (state == null && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
             }
