@@ -459,6 +459,25 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Found in review: the pool's connections of every replica the autoscaler may start, plus a
+     * surge replica of a rolling update, must fit PostgreSQL's max_connections (with a reserve
+     * for the operator and superuser).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theConnectionPoolsOfAllReplicasFitTheDatabase(String overlay) {
+        Rendered rendered = render(overlay);
+        String poolSize = rendered.environment().getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
+                applicationProperties().getProperty("quarkus.datasource.jdbc.max-size"));
+        assertThat(poolSize).as("quarkus.datasource.jdbc.max-size set (Quarkus' default is 50)").isNotNull();
+        int replicas = rendered.one("HorizontalPodAutoscaler").path("spec").path("maxReplicas").asInt() + 1;
+        int maxConnections = Integer.parseInt(rendered.one("Cluster").path("spec").path("postgresql")
+                .path("parameters").path("max_connections").asText());
+        assertThat(replicas * Integer.parseInt(poolSize.strip()) + 10)
+                .as("(maxReplicas + 1 surge) x pool + 10 reserved <= max_connections").isLessThanOrEqualTo(maxConnections);
+    }
+
     // --- image and labels --------------------------------------------------------------------------
 
     @ParameterizedTest

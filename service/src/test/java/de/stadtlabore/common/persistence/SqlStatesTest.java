@@ -30,6 +30,9 @@ class SqlStatesTest {
     void aBusyPoolIsUnavailableButNoOutage() {
         SQLException busy = new SQLException("Sorry, acquisition timeout!");
         assertThat(SqlStates.databaseUnavailable(busy)).isTrue();
+        // Found in review: Agroal's other wording, while a new connection is being made.
+        assertThat(SqlStates.databaseUnavailable(new SQLException("Acquisition timeout while waiting for new connection")))
+                .isTrue();
         assertThat(SqlStates.connectionFailed(busy)).as("the gate must not open under load").isFalse();
         assertThat(SqlStates.databaseUnavailable(state("53300"))).isTrue();
         assertThat(SqlStates.connectionFailed(state("53300"))).isFalse();
