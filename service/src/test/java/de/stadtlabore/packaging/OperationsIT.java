@@ -160,8 +160,10 @@ class OperationsIT {
         String registrations = "/events/" + event + "/occurrences/" + start + "/registrations";
         OffsetDateTime firstDay = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.DAYS).withHour(9);
 
-        try (Replica doomed = Replica.start("kill-a", unlimited(Map.of()));
-                Replica survivor = Replica.start("kill-b", unlimited(Map.of()))) {
+        try (Replica doomed = Replica.launch("kill-a", unlimited(Map.of()));
+                Replica survivor = Replica.launch("kill-b", unlimited(Map.of()))) {
+            doomed.awaitReady(Duration.ofMinutes(2));
+            survivor.awaitReady(Duration.ofMinutes(2));
             List<Replica> replicas = List.of(doomed, survivor);
             // Clients 0 and 1 book (each its own item, one day after another), 2 and 3 register;
             // even clients talk to the replica that dies.
@@ -363,8 +365,10 @@ class OperationsIT {
                 "stadtlabore.webhooks.poll-interval", "200MS", "stadtlabore.registration.retention", "PT1H",
                 "stadtlabore.registration.retention-job-interval", "1s"));
         try (Receiver receiver = new Receiver();
-                Replica one = Replica.start("jobs-1", jobsOften);
-                Replica two = Replica.start("jobs-2", jobsOften)) {
+                Replica one = Replica.launch("jobs-1", jobsOften);
+                Replica two = Replica.launch("jobs-2", jobsOften)) {
+            one.awaitReady(Duration.ofMinutes(2));
+            two.awaitReady(Duration.ofMinutes(2));
             as(admin).contentType("application/json")
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("item.created")))
                     .when().post("/webhooks").then().statusCode(201);
