@@ -227,10 +227,8 @@ class OperationsIT {
 
     @Test
     void sigtermTurnsReadinessDownFirstThenFinishesWhatIsInFlightAndStops() throws Exception {
-        Onboarding.municipality("arnsberg");
-        String staff = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-staff");
         LocalDateTime start = LocalDateTime.now().plusDays(21).truncatedTo(ChronoUnit.HOURS);
-        String event = event(staff, start, 100);
+        String event = arnsbergEvent(start, 100);
         Replica replica = Replica.start("graceful", unlimited(Map.of("quarkus.shutdown.delay", "3S",
                 "quarkus.shutdown.timeout", "20S")));
         try (Socket socket = new Socket("127.0.0.1", replica.port())) {
@@ -272,10 +270,8 @@ class OperationsIT {
      */
     @Test
     void aRollingRestartUnderLoadLosesNoRequest() throws Exception {
-        Onboarding.municipality("arnsberg");
-        String staff = KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-staff");
         LocalDateTime start = LocalDateTime.now().plusDays(22).truncatedTo(ChronoUnit.HOURS);
-        String event = event(staff, start, 100_000);
+        String event = arnsbergEvent(start, 100_000);
         String registrations = "/events/" + event + "/occurrences/" + start + "/registrations";
         Map<String, String> settings = unlimited(Map.of("quarkus.shutdown.delay", "3S"));
         List<Replica> started = new CopyOnWriteArrayList<>();
@@ -546,6 +542,12 @@ class OperationsIT {
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         return jws.getCompactSerialization();
+    }
+
+    /** A public single event of Arnsberg's lab (onboarded if need be) with registration; its id. */
+    private static String arnsbergEvent(LocalDateTime start, int capacity) {
+        Onboarding.municipality("arnsberg");
+        return event(KeycloakTokens.person("stadtlabore-arnsberg", "arnsberg-staff"), start, capacity);
     }
 
     /** A public single event of Arnsberg's lab with registration; its id. */

@@ -310,14 +310,7 @@ public final class Kustomize {
     /** Every document of a YAML file, empty ones left out. */
     public static List<JsonNode> readAll(Path file) {
         try {
-            List<JsonNode> documents = new ArrayList<>();
-            for (Iterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(file.toFile()); it.hasNext();) {
-                JsonNode document = it.next();
-                if (document != null && !document.isNull() && !document.isMissingNode()) {
-                    documents.add(document);
-                }
-            }
-            return documents;
+            return readAll(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
