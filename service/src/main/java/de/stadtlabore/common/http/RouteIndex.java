@@ -67,19 +67,7 @@ public class RouteIndex {
      * and metrics: it names the operation without any value from the path.
      */
     public String operation(String method, String path) {
-        Map<String, List<Map.Entry<Route, Pattern>>> compiled = patterns;
-        if (compiled == null) {
-            // By method and first path segment, most specific first (fewest variables, then most
-            // literal text: /events/{id}.ics before /events/{id}): a request
-            // tries the few routes that can match, not all of them.
-            compiled = routes().stream()
-                    .map(route -> Map.entry(route, toRegex(route.template())))
-                    .sorted(Comparator.<Map.Entry<Route, Pattern>>comparingLong(entry -> variables(entry.getKey().template()))
-                            .thenComparing(entry -> -literalLength(entry.getKey().template())))
-                    .collect(java.util.stream.Collectors.groupingBy(entry -> key(entry.getKey().method(), entry.getKey().template()),
-                            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
-            patterns = compiled;
-        }
+        Map<String, List<Map.Entry<Route, Pattern>>> compiled = compiled();
         String wanted = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
         for (Map.Entry<Route, Pattern> entry : compiled.getOrDefault(key(wanted, path), List.of())) {
             if (entry.getValue().matcher(path).matches()) {
@@ -97,6 +85,25 @@ public class RouteIndex {
         return VARIABLE.matcher(template).replaceAll("").length();
     }
 
+    /**
+     * Each route with its path pattern, by method and first path segment, most specific first
+     * (fewest variables, then most literal text: /events/{id}.ics before /events/{id}): a request
+     * tries the few routes that can match, not all of them. Compiled once.
+     */
+    private Map<String, List<Map.Entry<Route, Pattern>>> compiled() {
+        Map<String, List<Map.Entry<Route, Pattern>>> compiled = patterns;
+        if (compiled == null) {
+            compiled = routes().stream()
+                    .map(route -> Map.entry(route, toRegex(route.template())))
+                    .sorted(Comparator.<Map.Entry<Route, Pattern>>comparingLong(entry -> variables(entry.getKey().template()))
+                            .thenComparing(entry -> -literalLength(entry.getKey().template())))
+                    .collect(java.util.stream.Collectors.groupingBy(entry -> key(entry.getKey().method(), entry.getKey().template()),
+                            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+            patterns = compiled;
+        }
+        return compiled;
+    }
+
     /** {@code GET /labs} for {@code /labs/x/y}: the method and the first segment of a path. */
     private static String key(String method, String path) {
         int end = path.indexOf('/', 1);
@@ -106,11 +113,13 @@ public class RouteIndex {
     /** The methods allowed on a concrete request path, e.g. {@code [GET, HEAD, POST]}. */
     public Set<String> allowedMethods(String path) {
         Set<String> methods = new TreeSet<>();
-        for (Route route : routes()) {
-            if (toRegex(route.template()).matcher(path).matches()) {
-                methods.add(route.method());
-                if (route.method().equals(HttpMethod.GET)) {
-                    methods.add(HttpMethod.HEAD);
+        for (List<Map.Entry<Route, Pattern>> group : compiled().values()) {
+            for (Map.Entry<Route, Pattern> entry : group) {
+                if (entry.getValue().matcher(path).matches()) {
+                    methods.add(entry.getKey().method());
+                    if (entry.getKey().method().equals(HttpMethod.GET)) {
+                        methods.add(HttpMethod.HEAD);
+                    }
                 }
             }
         }
