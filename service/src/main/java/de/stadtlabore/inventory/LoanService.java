@@ -320,24 +320,33 @@ public class LoanService {
         }
     }
 
-    /** Looks up what the booking clashes with, in a fresh transaction (the current one is lost). */
+    /**
+     * A clash: the problem names the periods it clashes with and free alternatives, looked up in
+     * a transaction of their own once this one has ended (and, after a refused insert, is lost).
+     */
     private ApiException conflict(Reservation r) {
         Caller caller = currentCaller.get();
-        Map<String, Object> details = QuarkusTransaction.requiringNew().call(() -> {
+        UUID item = r.item.id;
+        String category = r.item.category;
+        UUID owner = r.ownerMunicipalityId();
+        OffsetDateTime start = r.startsAt;
+        OffsetDateTime end = r.endsAt;
+        Lab near = r.kind == ReservationKind.LOAN ? r.borrowerLab : null;
+        Double latitude = near == null ? null : near.latitude;
+        Double longitude = near == null ? null : near.longitude;
+        return ApiException.withExtensionsLookedUp(ProblemType.CONFLICT, () -> QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("conflicts", reservations.blockingOverlaps(r.item.id, r.startsAt, r.endsAt).stream()
+            extensions.put("conflicts", reservations.blockingOverlaps(item, start, end).stream()
                     .map(other -> InventoryMapper.busy(other, policy.actsForAny(caller, Action.LOAN_READ,
-                            r.ownerMunicipalityId(), other.borrowerMunicipalityId)))
+                            owner, other.borrowerMunicipalityId)))
                     .toList());
-            if (r.kind == ReservationKind.LOAN) {
-                Lab near = r.borrowerLab;
-                extensions.put("alternatives", items.free(policy.inventoryView(caller), r.item.category, null,
-                        r.startsAt, r.endsAt, near.latitude, near.longitude, r.item.id,
+            if (near != null) {
+                extensions.put("alternatives", items.free(policy.inventoryView(caller), category, null,
+                        start, end, latitude, longitude, item,
                         new PageRequest(1, ALTERNATIVES)).items().stream().map(InventoryMapper::available).toList());
             }
             return extensions;
-        });
-        return ApiException.withExtensions(ProblemType.CONFLICT, details, "detail.double-booking");
+        }), "detail.double-booking");
     }
 
     private static ApiException notFound(UUID id) {

@@ -468,14 +468,19 @@ class KubernetesManifestsTest {
     @ValueSource(strings = { "dev", "prod" })
     void theConnectionPoolsOfAllReplicasFitTheDatabase(String overlay) {
         Rendered rendered = render(overlay);
-        String poolSize = rendered.environment().getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
-                applicationProperties().getProperty("quarkus.datasource.jdbc.max-size"));
-        assertThat(poolSize).as("quarkus.datasource.jdbc.max-size set (Quarkus' default is 50)").isNotNull();
+        int perReplica = poolSize(rendered, "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "quarkus.datasource.jdbc.max-size")
+                + poolSize(rendered, "QUARKUS_DATASOURCE_COUNTERS_JDBC_MAX_SIZE", "quarkus.datasource.counters.jdbc.max-size");
         int replicas = rendered.one("HorizontalPodAutoscaler").path("spec").path("maxReplicas").asInt() + 1;
         int maxConnections = Integer.parseInt(rendered.one("Cluster").path("spec").path("postgresql")
                 .path("parameters").path("max_connections").asText());
-        assertThat(replicas * Integer.parseInt(poolSize.strip()) + 10)
-                .as("(maxReplicas + 1 surge) x pool + 10 reserved <= max_connections").isLessThanOrEqualTo(maxConnections);
+        assertThat(replicas * perReplica + 10)
+                .as("(maxReplicas + 1 surge) x both pools + 10 reserved <= max_connections").isLessThanOrEqualTo(maxConnections);
+    }
+
+    private static int poolSize(Rendered rendered, String variable, String property) {
+        String size = rendered.environment().getOrDefault(variable, applicationProperties().getProperty(property));
+        assertThat(size).as(property + " set (Quarkus' default is 20)").isNotNull();
+        return Integer.parseInt(size.strip());
     }
 
     // --- image and labels --------------------------------------------------------------------------

@@ -19,7 +19,7 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
     public Optional<KeyOf> findBySecretHash(String hash) {
         return getEntityManager().createQuery("select k, m.slug from ApiKey k, Municipality m"
                 + " where m.id = k.municipalityId and k.secretHash = :hash", Object[].class)
-                .setParameter("hash", hash).getResultStream().findFirst()
+                .setParameter("hash", hash).setMaxResults(1).getResultList().stream().findFirst()
                 .map(row -> new KeyOf((ApiKey) row[0], (String) row[1]));
     }
 

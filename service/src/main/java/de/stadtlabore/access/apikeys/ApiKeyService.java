@@ -26,7 +26,6 @@ import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.time.Timestamps;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -113,11 +112,12 @@ public class ApiKeyService {
     }
 
     /**
-     * The caller a presented key stands for, if it is known, unrevoked and unexpired. A read
-     * without a transaction; the time of last use is written, in a transaction of its own, at
-     * most once a minute per key.
+     * The caller a presented key stands for, if it is known, unrevoked and unexpired. In a short
+     * transaction of its own that ends before the request's work begins, so that its connection
+     * goes back to the pool first; the time of last use is written in it, at most once a minute
+     * per key.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Caller> authenticate(String presented) {
         if (!ApiKeySecrets.looksLikeKey(presented) || presented.length() > 200) {
             return Optional.empty();
@@ -130,7 +130,7 @@ public class ApiKeyService {
         }
         ApiKey key = found.get().key();
         if (key.lastUsedAt == null || key.lastUsedAt.plus(LAST_USE_RESOLUTION).isBefore(now)) {
-            QuarkusTransaction.requiringNew().run(() -> keys.recordUse(key.id, now));
+            keys.recordUse(key.id, now);
         }
         Caller caller = new Caller(Caller.AuthMethod.API_KEY, "api-key:" + key.prefix, null, key.municipalityId,
                 found.get().municipality(), Set.of(), Set.copyOf(key.scopes), key.id, key.name);

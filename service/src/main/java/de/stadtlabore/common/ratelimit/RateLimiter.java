@@ -17,18 +17,21 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import de.stadtlabore.common.persistence.DatabaseGate;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Counts requests per caller in fixed windows, in PostgreSQL (an unlogged table), so that every
  * replica behind one address shares one allowance. One statement per request, outside the
- * request's transaction; if the database cannot count, the request is let through rather than
- * refused.
+ * request's transaction, on a small pool of its own ({@code quarkus.datasource.counters}): a
+ * request that counts while its transaction holds a connection of the main pool must never wait
+ * for a second one there (with as many such requests as connections, none would get one). If
+ * the database cannot count, the request is let through rather than refused.
  */
 @ApplicationScoped
 public class RateLimiter {
 
+    /** The datasource of the counters: same database, a pool of its own, no transactions. */
+    public static final String COUNTERS = "counters";
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final String COUNT = "insert into rate_limit_window (bucket, window_start, hits) values (?, ?, 1)"
             + " on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1 returning hits";
@@ -52,6 +55,7 @@ public class RateLimiter {
     }
 
     @Inject
+    @io.quarkus.agroal.DataSource(COUNTERS)
     DataSource dataSource;
 
     @Inject
@@ -73,9 +77,9 @@ public class RateLimiter {
             // Not counted while the database is unreachable: the request fails fast anyway.
             return new Usage(policy, policy.quota(), reset, true);
         }
-        // Never part of the caller's transaction: the count stands even if the request fails,
-        // and a failure to count cannot abort the request's work.
-        Integer hits = QuarkusTransaction.suspendingExisting().call(() -> count(policy.name() + ":" + subject, start));
+        // Never part of the caller's transaction (the pool of the counters has none): the count
+        // stands even if the request fails, and a failure to count cannot abort the request's work.
+        Integer hits = count(policy.name() + ":" + subject, start);
         if (hits == null) {
             return new Usage(policy, policy.quota(), reset, true);
         }
