@@ -45,8 +45,11 @@ public class CallerRateLimits {
                 subject = c.issuer() + "|" + c.subject();
             }
             default -> {
-                policy = own == null ? limiter.anonymous()
-                        : own.value() == Allowance.Kind.FEED ? limiter.feed() : limiter.registration();
+                policy = own == null ? limiter.anonymous() : switch (own.value()) {
+                    case FEED -> limiter.feed();
+                    case REGISTRATION -> limiter.registration();
+                    case PRIVACY_REQUEST -> limiter.privacyRequest();
+                };
                 subject = ClientAddress.of(http);
             }
         }

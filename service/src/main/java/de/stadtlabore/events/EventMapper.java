@@ -5,6 +5,7 @@ import de.stadtlabore.events.dto.EventRef;
 import de.stadtlabore.events.dto.EventSeriesView;
 import de.stadtlabore.events.dto.EventView;
 import de.stadtlabore.events.dto.OccurrenceView;
+import de.stadtlabore.events.dto.RegistrationOfAddress;
 import de.stadtlabore.events.dto.RegistrationView;
 import de.stadtlabore.labs.dto.LabRef;
 
@@ -55,8 +56,16 @@ final class EventMapper {
      * @param position its place on the waiting list, when just registered
      * @param token    the secret of the cancel link, only in the answer to registering
      */
+    static RegistrationOfAddress ofAddress(Registration r) {
+        return new RegistrationOfAddress(r.id, r.event.id, r.event.title, r.event.leadLab.slug,
+                r.event.leadLab.municipality.id, r.event.leadLab.municipality.slug, r.occurrence, r.occurrenceEndsAt,
+                r.status, r.seats, r.name, r.email, r.consentVersion, r.consentAt, r.createdAt, r.promotedAt,
+                r.cancelledAt, r.cancelledBy);
+    }
+
     static RegistrationView view(Registration r, Integer position, String token) {
         return new RegistrationView(r.id, r.event.id, r.occurrence, r.status, r.seats, position, r.name, r.email,
-                r.createdAt, r.cancelledAt, r.cancelledBy, r.spam ? Boolean.TRUE : null, token);
+                r.createdAt, r.cancelledAt, r.cancelledBy, r.spam ? Boolean.TRUE : null, r.consentVersion, r.consentAt,
+                token);
     }
 }

@@ -48,6 +48,10 @@ public class Registration {
     @Column(name = "consent_at", nullable = false)
     public OffsetDateTime consentAt;
 
+    /** The version of the consent text accepted ({@link ConsentTexts}). */
+    @Column(name = "consent_version", nullable = false)
+    public String consentVersion;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -1,6 +1,8 @@
 package de.stadtlabore.events;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,6 +18,12 @@ public interface RegistrationConfig {
     /** How long after an occurrence registrants' names and e-mail addresses are kept. */
     @WithDefault("30D")
     Duration retention();
+
+    /**
+     * A file with the consent texts (the shape of {@code consent/registration.json} in the
+     * service), for a network with its own wording; without it the built-in texts apply.
+     */
+    Optional<Path> consentTexts();
 
     /** How often the job that erases them runs. */
     @WithDefault("1h")

@@ -3,6 +3,7 @@ package de.stadtlabore.events;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -86,6 +87,19 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     public int erasePersonalData(OffsetDateTime now, OffsetDateTime before) {
         return update("name = null, email = null, erasedAt = ?1 where erasedAt is null and occurrenceEndsAt < ?2", now,
                 before);
+    }
+
+    /** Whether some registration not yet erased has this address. */
+    public boolean holdsAddress(String email) {
+        return find("email is not null and lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResultOptional()
+                .isPresent();
+    }
+
+    /** The registrations not yet erased of one address, with their events, labs and municipalities. */
+    public List<Registration> ofAddress(String email) {
+        return find("from Registration r join fetch r.event e join fetch e.leadLab l join fetch l.municipality"
+                + " where r.email is not null and lower(r.email) = ?1 order by r.occurrence, r.id",
+                email.toLowerCase(Locale.ROOT)).list();
     }
 
     static String key(UUID event, LocalDateTime occurrence) {

@@ -3,11 +3,17 @@ package de.stadtlabore.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +26,10 @@ import de.stadtlabore.common.problem.Violation;
 import de.stadtlabore.common.ratelimit.RateLimiter;
 import de.stadtlabore.common.security.Secrets;
 import de.stadtlabore.common.time.Timestamps;
+import de.stadtlabore.events.dto.AddressErasure;
+import de.stadtlabore.events.dto.ConsentText;
 import de.stadtlabore.events.dto.RegistrationInput;
+import de.stadtlabore.events.dto.RegistrationOfAddress;
 import de.stadtlabore.events.dto.RegistrationView;
 
 /**
@@ -55,6 +64,9 @@ public class RegistrationService {
     @Inject
     RateLimiter limits;
 
+    @Inject
+    ConsentTexts consentTexts;
+
     /** Registers; the answer carries the secret of the cancel link, which is shown only here. */
     @Transactional
     public RegistrationView register(UUID eventId, LocalDateTime occurrence, RegistrationInput input) {
@@ -65,6 +77,11 @@ public class RegistrationService {
         int seats = input.seats() == null ? 1 : input.seats();
         if (!Boolean.TRUE.equals(input.consent())) {
             throw ApiException.invalid(List.of(new Violation("consent", "field.consent-required")));
+        }
+        ConsentText consent = consentTexts.current();
+        if (input.consentVersion() != null && !input.consentVersion().equals(consent.version())) {
+            // The frontend showed another text than the one in force: the registrant must see it.
+            throw new ApiException(ProblemType.CONFLICT, "detail.consent-text-changed", consent.version());
         }
         if (seats > event.maxSeatsPerRegistration) {
             throw ApiException.invalid(List.of(new Violation("seats", "field.max", event.maxSeatsPerRegistration)));
@@ -97,6 +114,7 @@ public class RegistrationService {
         r.status = fits ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
         r.cancelTokenHash = Secrets.sha256Hex(token);
         r.consentAt = Timestamps.now();
+        r.consentVersion = consent.version();
         r.createdAt = r.consentAt;
         registrations.persist(r);
         Integer position = fits ? null : taken.waitlisted() + 1;
@@ -185,6 +203,72 @@ public class RegistrationService {
     @Transactional
     public int erasePersonalData() {
         return registrations.erasePersonalData(Timestamps.now(), Timestamps.now().minus(config.retention()));
+    }
+
+    /** The consent text registrants accept now. */
+    public ConsentText currentConsent() {
+        return consentTexts.current();
+    }
+
+    /** Every version of the consent text, oldest first. */
+    public List<ConsentText> consentVersions() {
+        return consentTexts.all();
+    }
+
+    /** Whether the network holds data about this address: a registration not yet erased. */
+    @Transactional
+    public boolean holdsAddress(String email) {
+        return registrations.holdsAddress(email);
+    }
+
+    /** Every registration of one address, across events and municipalities, for a data export. */
+    @Transactional
+    public List<RegistrationOfAddress> ofAddress(String email) {
+        return registrations.ofAddress(email).stream().map(EventMapper::ofAddress).toList();
+    }
+
+    /**
+     * Erases one address everywhere: registrations whose occurrence has not ended are cancelled
+     * (the waiting list moves up, as when the registrant cancels), and every registration loses
+     * name and address. Each occurrence's lock is taken, in a fixed order, before its
+     * registrations change, as for every other change of its seats. Erasing again changes
+     * nothing.
+     */
+    @Transactional
+    public AddressErasure eraseAddress(String email) {
+        Map<String, List<Registration>> byOccurrence = registrations.ofAddress(email).stream().collect(Collectors
+                .groupingBy(r -> RegistrationRepository.key(r.event.id, r.occurrence), TreeMap::new, Collectors.toList()));
+        OffsetDateTime now = Timestamps.now();
+        int cancelled = 0;
+        int erased = 0;
+        Set<UUID> municipalities = new HashSet<>();
+        for (List<Registration> ofOccurrence : byOccurrence.values()) {
+            Registration first = ofOccurrence.get(0);
+            registrations.lockOccurrence(first.event.id, first.occurrence);
+            boolean seatsChanged = false;
+            for (Registration r : ofOccurrence) {
+                registrations.getEntityManager().refresh(r);
+                if (r.erasedAt != null) {
+                    continue; // erased meanwhile, by another erasure or the retention job
+                }
+                UUID municipality = r.event.leadLab.municipality.id;
+                municipalities.add(municipality);
+                if (r.status != RegistrationStatus.CANCELLED && r.occurrenceEndsAt.isAfter(now)) {
+                    seatsChanged |= r.status == RegistrationStatus.CONFIRMED;
+                    cancel(r, CancelledBy.REGISTRANT);
+                    cancelled++;
+                }
+                r.name = null;
+                r.email = null;
+                r.erasedAt = now;
+                erased++;
+                audit.record("registration.erase", "registration", r.id.toString(), municipality);
+            }
+            if (seatsChanged) {
+                eventChanges.seats(first.event, first.occurrence);
+            }
+        }
+        return new AddressErasure(cancelled, erased, Set.copyOf(municipalities));
     }
 
     private Registration withToken(UUID id, String token) {

@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     private static final String ROOT = "de.stadtlabore";
     private static final Set<String> FEATURES = Set.of("access", "audit", "changes", "events", "idempotency", "reports", "inventory", "labs", "operations",
-            "municipalities", "projects", "purchases");
+            "municipalities", "privacy", "projects", "purchases");
 
     /** The service's own classes: not the tests, not the dev services that dev mode and tests add. */
     private static final JavaClasses SERVICE = new ClassFileImporter()

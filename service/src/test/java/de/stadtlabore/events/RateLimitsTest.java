@@ -41,12 +41,17 @@ class RateLimitsTest {
                     "stadtlabore.rate-limit.api-key", "4", "stadtlabore.rate-limit.window", "1H",
                     "stadtlabore.rate-limit.feed", "3", "stadtlabore.rate-limit.feed-window", "1H",
                     "stadtlabore.rate-limit.registration-per-address", "3",
-                    "stadtlabore.rate-limit.registration-per-email", "2");
+                    "stadtlabore.rate-limit.registration-per-email", "2",
+                    "stadtlabore.rate-limit.privacy-request-per-address", "3",
+                    "stadtlabore.rate-limit.privacy-request-per-email", "2");
         }
     }
 
     @Inject
     javax.sql.DataSource dataSource;
+
+    @Inject
+    de.stadtlabore.common.mail.Mailer mailbox;
 
     /** Other test classes counted against the same buckets; this one starts from nothing. */
     @BeforeEach
@@ -161,5 +166,35 @@ class RateLimitsTest {
                 .body(Map.of("name", "Erika Muster", "email", email, "consent", true))
                 .when().post(RegistrationTest.path(third, RegistrationTest.START)).then().statusCode(429)
                 .header("RateLimit-Policy", "\"registration-email\";q=2;w=86400");
+    }
+
+    /**
+     * Asking for one's data: per client address, then 429; per e-mail address, whoever asks, at
+     * most so many mails — beyond that the answer stays the same and no mail goes out, so that
+     * nobody can flood an inbox with links or learn from a refusal.
+     */
+    @Test
+    void requestsForOnesDataAreLimitedPerAddressAndMailsPerEmail() {
+        String bot = address();
+        for (int i = 0; i < 3; i++) {
+            from(api(), bot).contentType("application/json").body(Map.of("email", "frage" + i + "@example.org"))
+                    .when().post("/privacy/requests").then().statusCode(202)
+                    .header("RateLimit-Policy", "\"privacy-request\";q=3;w=86400");
+        }
+        from(wrongRequest(), bot).contentType("application/json").body(Map.of("email", "frage9@example.org"))
+                .when().post("/privacy/requests").then().statusCode(429);
+
+        String email = "oft-gefragt@example.org";
+        RegistrationTest.register(RegistrationTest.event(50, "", RegistrationTest.START), email, 1).statusCode(201);
+        mailbox.clear();
+        for (int i = 0; i < 4; i++) {
+            from(api(), address()).contentType("application/json").body(Map.of("email", email))
+                    .when().post("/privacy/requests").then().statusCode(202)
+                    .body("status", equalTo("accepted"));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> mailbox.sentTo(email).size() >= 2);
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> mailbox.sentTo(email).size() == 2);
     }
 }

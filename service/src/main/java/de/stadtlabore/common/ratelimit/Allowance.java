@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a resource method whose anonymous callers have an allowance of their own instead of the
- * general one: calendar feeds and registering. Decided by the matched method, never by the
+ * general one: calendar feeds, registering, and asking for one's data. Decided by the matched method, never by the
  * path's text (which a trailing slash would change).
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,6 +17,6 @@ public @interface Allowance {
     Kind value();
 
     enum Kind {
-        FEED, REGISTRATION
+        FEED, REGISTRATION, PRIVACY_REQUEST
     }
 }

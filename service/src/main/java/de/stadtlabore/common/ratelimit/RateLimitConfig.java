@@ -46,4 +46,15 @@ public interface RateLimitConfig {
 
     @WithDefault("24H")
     Duration registrationWindow();
+
+    /** Requests for one's data ({@code POST /privacy/requests}) per client address and {@link #privacyRequestWindow()}. */
+    @WithDefault("10")
+    int privacyRequestPerAddress();
+
+    /** Such requests per e-mail address and window: the most mails one address gets from them. */
+    @WithDefault("3")
+    int privacyRequestPerEmail();
+
+    @WithDefault("24H")
+    Duration privacyRequestWindow();
 }

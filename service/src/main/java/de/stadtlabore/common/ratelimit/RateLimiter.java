@@ -114,7 +114,8 @@ public class RateLimiter {
     /** Forgets windows that ended: older than the longest window configured, and a day more. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldWindows() {
-        Duration longest = java.util.stream.Stream.of(config.window(), config.feedWindow(), config.registrationWindow())
+        Duration longest = java.util.stream.Stream.of(config.window(), config.feedWindow(), config.registrationWindow(),
+                config.privacyRequestWindow())
                 .max(Duration::compareTo).orElseThrow().plusDays(1);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
@@ -149,6 +150,16 @@ public class RateLimiter {
     /** Registrations of anonymous callers, per client address. */
     public Policy registration() {
         return new Policy("registration", config.registrationPerAddress(), config.registrationWindow());
+    }
+
+    /** Requests for one's data (access, erasure) of anonymous callers, per client address. */
+    public Policy privacyRequest() {
+        return new Policy("privacy-request", config.privacyRequestPerAddress(), config.privacyRequestWindow());
+    }
+
+    /** Requests for the data of one e-mail address, whoever sends them: at most so many mails to it. */
+    public Policy privacyRequestEmail() {
+        return new Policy("privacy-request-email", config.privacyRequestPerEmail(), config.privacyRequestWindow());
     }
 
     /** Registrations per e-mail address, whoever sends them. */

@@ -13,5 +13,5 @@ import de.stadtlabore.events.RegistrationStatus;
  */
 public record RegistrationView(UUID id, UUID event, LocalDateTime occurrence, RegistrationStatus status, int seats,
         Integer waitlistPosition, String name, String email, OffsetDateTime createdAt, OffsetDateTime cancelledAt,
-        CancelledBy cancelledBy, Boolean spam, String cancelToken) {
+        CancelledBy cancelledBy, Boolean spam, String consentVersion, OffsetDateTime consentAt, String cancelToken) {
 }

@@ -1,0 +1,217 @@
+package de.stadtlabore.privacy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.problem.ApiException;
+import de.stadtlabore.common.problem.ProblemType;
+import de.stadtlabore.common.ratelimit.RateLimitConfig;
+import de.stadtlabore.common.ratelimit.RateLimiter;
+import de.stadtlabore.common.security.Secrets;
+import de.stadtlabore.common.time.Timestamps;
+import de.stadtlabore.events.RegistrationConfig;
+import de.stadtlabore.events.RegistrationService;
+import de.stadtlabore.events.dto.AddressErasure;
+import de.stadtlabore.events.dto.ConsentText;
+import de.stadtlabore.events.dto.RegistrationOfAddress;
+import de.stadtlabore.idempotency.IdempotencyConfig;
+import de.stadtlabore.privacy.dto.DataCategory;
+import de.stadtlabore.privacy.dto.DataExport;
+import de.stadtlabore.privacy.dto.ErasureResult;
+import de.stadtlabore.privacy.dto.PrivacyNotice;
+import de.stadtlabore.privacy.dto.PrivacyRequestAccepted;
+import de.stadtlabore.privacy.dto.Texts;
+
+/**
+ * Citizens' rights over their data (GDPR Art. 15, 17, 20): a citizen asks with an e-mail address,
+ * gets a mail with a secret link that expires, and with it downloads what the network holds about
+ * the address or has it erased. Nobody learns from the answer whether the address is known.
+ * Every export and erasure is audited for each municipality whose data it touched, under the
+ * request's id: never with the address.
+ */
+@ApplicationScoped
+public class PrivacyService {
+
+    @Inject
+    PrivacyRequestRepository requests;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    RateLimiter limits;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<PrivacyMails.Message> mails;
+
+    @Inject
+    PrivacyConfig config;
+
+    @Inject
+    RegistrationConfig registrationConfig;
+
+    @Inject
+    RateLimitConfig rateLimitConfig;
+
+    @Inject
+    IdempotencyConfig idempotencyConfig;
+
+    /**
+     * Takes a request. If the network holds data about the address (and the address has not
+     * asked too often), a mail with the link goes to it; the answer is the same in every case.
+     */
+    @Transactional
+    public PrivacyRequestAccepted request(String email) {
+        String address = email.strip();
+        String normalised = address.toLowerCase(Locale.ROOT);
+        // Counted whether or not the address is known; beyond the allowance no more mails go to it.
+        boolean allowed = limits.consume(limits.privacyRequestEmail(), Secrets.sha256Hex(normalised)).allowed();
+        if (allowed && registrations.holdsAddress(normalised)) {
+            String token = Secrets.random(24);
+            PrivacyRequest request = new PrivacyRequest();
+            request.id = UUID.randomUUID();
+            request.email = normalised;
+            request.tokenHash = Secrets.sha256Hex(token);
+            request.createdAt = Timestamps.now();
+            request.expiresAt = request.createdAt.plus(config.linkValidity());
+            requests.persist(request);
+            audit.record("privacy.request", "privacy-request", request.id.toString(), null);
+            mails.fire(new PrivacyMails.Message(address, "Ihre Daten bei den Stadtlaboren / Your data", text(request, token)));
+        }
+        return accepted();
+    }
+
+    /** The answer to every request. */
+    public PrivacyRequestAccepted accepted() {
+        return new PrivacyRequestAccepted("accepted", config.linkValidity().toString());
+    }
+
+    /** Everything about the request's address, across all municipalities. */
+    @Transactional
+    public DataExport export(UUID id, String token) {
+        PrivacyRequest request = withToken(id, token);
+        List<RegistrationOfAddress> found = registrations.ofAddress(request.email);
+        request.exportedAt = Timestamps.now();
+        auditEach("privacy.export", request, found.stream().map(RegistrationOfAddress::municipalityId)
+                .collect(java.util.stream.Collectors.toSet()));
+        Set<String> accepted = found.stream().map(RegistrationOfAddress::consentVersion)
+                .collect(java.util.stream.Collectors.toSet());
+        List<ConsentText> texts = registrations.consentVersions().stream()
+                .filter(t -> accepted.contains(t.version())).toList();
+        return new DataExport(request.email, request.exportedAt, found, texts);
+    }
+
+    /** Erases the request's address everywhere; again, it changes nothing more. */
+    @Transactional
+    public ErasureResult erase(UUID id, String token) {
+        PrivacyRequest request = withToken(id, token);
+        AddressErasure erasure = registrations.eraseAddress(request.email);
+        request.erasedAt = Timestamps.now();
+        auditEach("privacy.erase", request, erasure.municipalities());
+        return new ErasureResult(erasure.cancelled(), erasure.erased(), request.erasedAt);
+    }
+
+    /** Deletes requests whose link expired; returns how many. */
+    @Transactional
+    public int deleteExpired() {
+        return requests.deleteExpired(Timestamps.now());
+    }
+
+    /** What frontends show: the consent text, what is stored for which purpose and how long. */
+    public PrivacyNotice notice() {
+        String registrationsKept = registrationConfig.retention().toString();
+        List<DataCategory> data = List.of(
+                new DataCategory("registrations",
+                        List.of("name", "email", "seats", "status", "consentVersion", "consentAt", "createdAt"),
+                        new Texts("Die Anmeldung zu einem Termin verwalten: Bestätigung, Warteliste, Absagen und "
+                                + "Änderungen mitteilen; den Veranstaltenden die Teilnehmenden zeigen.",
+                                "Managing a registration for an occurrence: confirmation, waiting list, "
+                                        + "cancellations and changes; showing the organisers who takes part."),
+                        registrationsKept,
+                        new Texts("Name und E-Mail-Adresse werden diese Frist nach dem Ende des Termins gelöscht; "
+                                + "Plätze und Status bleiben ohne Personenbezug für die Statistik.",
+                                "Name and e-mail address are erased this long after the occurrence ended; seats "
+                                        + "and status stay, without reference to a person, for statistics.")),
+                new DataCategory("privacy-requests", List.of("email"),
+                        new Texts("Eine Anfrage nach den eigenen Daten beantworten.",
+                                "Answering a request for one's own data."),
+                        config.linkValidity().toString(),
+                        new Texts("Ab der Anfrage; dann wird sie mit der Adresse gelöscht.",
+                                "From the request; then it is deleted with the address.")),
+                new DataCategory("rate-limit-counters", List.of("clientAddress", "emailHash"),
+                        new Texts("Missbrauch begrenzen: Anfragen je Absender und je E-Mail-Adresse zählen.",
+                                "Limiting abuse: counting requests per sender and per e-mail address."),
+                        longestWindow().plusDays(1).toString(),
+                        new Texts("Ab dem Beginn des Zählfensters.", "From the start of the counting window.")),
+                new DataCategory("retry-copies", List.of("response"),
+                        new Texts("Eine wiederholte Anfrage (gleicher Idempotency-Key) mit derselben Antwort "
+                                + "beantworten, ohne sie zweimal auszuführen. Die Antwort ist mit dem Schlüssel "
+                                + "des Absenders versiegelt: Der Dienst selbst kann sie nicht lesen.",
+                                "Answering a repeated request (same Idempotency-Key) with the same answer "
+                                        + "without doing it twice. The answer is sealed with the sender's key: the "
+                                        + "service itself cannot read it."),
+                        idempotencyConfig.retention().toString(),
+                        new Texts("Ab der ersten Anfrage.", "From the first request.")),
+                new DataCategory("staff-directory", List.of("issuer", "subject", "name"),
+                        new Texts("Mitarbeitende der Kommunen, denen Aufgaben in Projekten zugewiesen werden.",
+                                "Staff of the municipalities to whom project tasks are assigned."),
+                        null,
+                        new Texts("Bis eine Lab-Administration der Kommune die Person entfernt.",
+                                "Until a lab administrator of the municipality removes the person.")));
+        ConsentText current = registrations.currentConsent();
+        return new PrivacyNotice(current, registrations.consentVersions(), data, new Texts(
+                "Auskunft und Löschung: POST /privacy/requests mit Ihrer E-Mail-Adresse. Wenn wir Daten zu ihr "
+                        + "haben, erhalten Sie einen Link, der " + config.linkValidity().toHours()
+                        + " Stunden gilt: damit laden Sie Ihre Daten herunter oder lassen sie löschen.",
+                "Access and erasure: POST /privacy/requests with your e-mail address. If we hold data about it, "
+                        + "you get a link valid for " + config.linkValidity().toHours()
+                        + " hours: with it you download your data or have it erased."));
+    }
+
+    private java.time.Duration longestWindow() {
+        return java.util.stream.Stream.of(rateLimitConfig.window(), rateLimitConfig.feedWindow(),
+                rateLimitConfig.registrationWindow(), rateLimitConfig.privacyRequestWindow())
+                .max(java.time.Duration::compareTo).orElseThrow();
+    }
+
+    private void auditEach(String action, PrivacyRequest request, Set<UUID> municipalities) {
+        if (municipalities.isEmpty()) {
+            audit.record(action, "privacy-request", request.id.toString(), null);
+        }
+        for (UUID municipality : municipalities) {
+            audit.record(action, "privacy-request", request.id.toString(), municipality);
+        }
+    }
+
+    private PrivacyRequest withToken(UUID id, String token) {
+        PrivacyRequest request = requests.findByIdOptional(id)
+                .filter(r -> r.expiresAt.isAfter(Timestamps.now()))
+                .orElseThrow(() -> ApiException.notFound("detail.privacy-request-not-found", id));
+        if (!Secrets.matches(token, request.tokenHash)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "detail.wrong-privacy-token");
+        }
+        return request;
+    }
+
+    private String text(PrivacyRequest request, String token) {
+        String link = config.link().replace("{id}", request.id.toString()).replace("{token}", token);
+        long hours = config.linkValidity().toHours();
+        return "Guten Tag,\n\nSie haben gefragt, welche Daten die Stadtlabore zu dieser E-Mail-Adresse speichern. "
+                + "Mit diesem Link sehen Sie sie und können sie löschen lassen (gültig " + hours + " Stunden):\n\n"
+                + link + "\n\nWenn Sie nicht gefragt haben, müssen Sie nichts tun.\n\n"
+                + "Hello,\n\nyou asked which data the Stadtlabore hold about this e-mail address. With the link above "
+                + "you see it and can have it erased (valid for " + hours + " hours). If you did not ask, there is "
+                + "nothing to do.\n\nIhre Stadtlabore\n";
+    }
+}
