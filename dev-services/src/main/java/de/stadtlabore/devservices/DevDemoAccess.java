@@ -55,7 +55,8 @@ public class DevDemoAccess {
         lines.add("                         -d username=arnsberg-admin -d password=demo \\");
         lines.add("                         " + idp + "/realms/stadtlabore-arnsberg/protocol/openid-connect/token");
         lines.add("  Users per municipality <m> (arnsberg, iserlohn, menden, soest), realm stadtlabore-<m>:");
-        lines.add("    <m>-admin (lab-admin, lab-staff), <m>-staff (lab-staff); machine client stadtlabore-machine");
+        lines.add("    <m>-admin (lab-admin, lab-staff), <m>-staff (lab-staff), <m>-datenschutz (privacy-officer);");
+        lines.add("    machine client stadtlabore-machine");
         lines.add("    with secret demo-machine-secret. Network: netzwerk-admin in realm stadtlabore-netzwerk.");
         lines.add("  Demo API keys (header X-API-Key), all scopes, valid 30 days:");
         for (String line : issueDemoKeys()) {

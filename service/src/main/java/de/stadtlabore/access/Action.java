@@ -44,7 +44,12 @@ public enum Action {
     /** Accept or decline an invitation to partner, for one of the municipality's labs. */
     PROJECT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE),
     /** Register, change and remove the municipality's webhook endpoints; read their delivery logs. */
-    WEBHOOK_MANAGE(false, Set.of(Caller.LAB_ADMIN), Scope.WEBHOOKS_WRITE);
+    WEBHOOK_MANAGE(false, Set.of(Caller.LAB_ADMIN), Scope.WEBHOOKS_WRITE),
+    /**
+     * Search, export and erase the registrations of the municipality's events by e-mail address,
+     * and read the audit log of such accesses: its data protection officer only, never a key.
+     */
+    PRIVACY_OFFICE(false, Set.of(Caller.PRIVACY_OFFICER), null);
 
     private final boolean networkAdmin;
     private final Set<String> municipalRoles;

@@ -35,6 +35,8 @@ public record Caller(
     public static final String NETWORK_ADMIN = "network-admin";
     public static final String LAB_ADMIN = "lab-admin";
     public static final String LAB_STAFF = "lab-staff";
+    /** The municipality's data protection officer: searches, exports and erases registrants' data. */
+    public static final String PRIVACY_OFFICER = "privacy-officer";
 
     public static final Caller ANONYMOUS = new Caller(AuthMethod.ANONYMOUS, null, null, null, null, Set.of(), Set.of(),
             null, null);

@@ -27,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     public static final String CALLER_ATTRIBUTE = "stadtlabore.caller";
-    private static final Set<String> MUNICIPAL_ROLES = Set.of(Caller.LAB_ADMIN, Caller.LAB_STAFF);
+    private static final Set<String> MUNICIPAL_ROLES = Set.of(Caller.LAB_ADMIN, Caller.LAB_STAFF,
+            Caller.PRIVACY_OFFICER);
     private static final Set<String> NETWORK_ROLES = Set.of(Caller.NETWORK_ADMIN);
 
     @Inject

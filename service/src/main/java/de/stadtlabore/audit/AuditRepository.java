@@ -15,11 +15,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEvent, UUID> {
 
-    /** Newest first; {@code municipality} null means all municipalities. */
-    public Page<AuditEvent> search(UUID municipality, String targetType, String targetId, String actor,
-            OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+    /**
+     * Newest first; {@code municipality} null means all municipalities, {@code actionPrefix} null
+     * all actions.
+     */
+    public Page<AuditEvent> search(UUID municipality, String actionPrefix, String targetType, String targetId,
+            String actor, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (actionPrefix != null) {
+            query.append(" and action like :actions");
+            params.put("actions", actionPrefix + "%");
+        }
         if (municipality != null) {
             query.append(" and municipalityId = :municipality");
             params.put("municipality", municipality);

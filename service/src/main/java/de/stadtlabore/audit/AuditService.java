@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
+import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.common.http.Params;
 import de.stadtlabore.common.paging.Page;
@@ -24,6 +25,9 @@ import de.stadtlabore.municipalities.MunicipalityService;
 
 @ApplicationScoped
 public class AuditService {
+
+    /** The actions of accesses to personal data, which data protection officers read. */
+    static final String PRIVACY_ACTIONS = "privacy.";
 
     @Inject
     AuditRepository events;
@@ -39,13 +43,18 @@ public class AuditService {
 
     /**
      * Audit records the caller may read: a lab-admin (or a key with {@code audit:read}) those of
-     * their municipality, a network-admin all.
+     * their municipality, a network-admin all, a data protection officer the accesses to personal
+     * data of their municipality ({@code privacy.*}): what the other officers did, and citizens'
+     * own exports and erasures.
      *
      * @param target {@code <type>:<id>}, e.g. {@code lab:stadtlabor-soest}
      */
     @Transactional
     public Page<AuditEventView> list(String target, String actor, String from, String to, PageRequest page) {
-        UUID scope = policy.listingScope(caller.get(), Action.AUDIT_READ);
+        Caller c = caller.get();
+        boolean officerOnly = !c.isNetworkAdmin() && !policy.allows(c, Action.AUDIT_READ, c.municipalityId())
+                && policy.allows(c, Action.PRIVACY_OFFICE, c.municipalityId());
+        UUID scope = officerOnly ? c.municipalityId() : policy.listingScope(c, Action.AUDIT_READ);
         List<Violation> violations = new ArrayList<>();
         String targetType = null;
         String targetId = null;
@@ -63,8 +72,8 @@ public class AuditService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        Page<AuditEvent> found = events.search(scope, targetType, targetId, Params.blankToNull(actor), fromTime, toTime,
-                page);
+        Page<AuditEvent> found = events.search(scope, officerOnly ? PRIVACY_ACTIONS : null, targetType, targetId,
+                Params.blankToNull(actor), fromTime, toTime, page);
         Map<UUID, String> slugs = municipalities.slugs(found.items().stream().map(e -> e.municipalityId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         return found.map(e -> new AuditEventView(e.id, e.occurredAt,

@@ -236,7 +236,15 @@ public class RegistrationService {
      */
     @Transactional
     public AddressErasure eraseAddress(String email) {
-        Map<String, List<Registration>> byOccurrence = registrations.ofAddress(email).stream().collect(Collectors
+        return eraseAddress(email, null);
+    }
+
+    /** Like {@link #eraseAddress(String)}, for the events led by one municipality's labs only (null: all). */
+    @Transactional
+    public AddressErasure eraseAddress(String email, UUID ofMunicipality) {
+        Map<String, List<Registration>> byOccurrence = registrations.ofAddress(email).stream()
+                .filter(r -> ofMunicipality == null || r.event.leadLab.municipality.id.equals(ofMunicipality))
+                .collect(Collectors
                 .groupingBy(r -> RegistrationRepository.key(r.event.id, r.occurrence), TreeMap::new, Collectors.toList()));
         OffsetDateTime now = Timestamps.now();
         int cancelled = 0;
@@ -251,8 +259,8 @@ public class RegistrationService {
                 if (r.erasedAt != null) {
                     continue; // erased meanwhile, by another erasure or the retention job
                 }
-                UUID municipality = r.event.leadLab.municipality.id;
-                municipalities.add(municipality);
+                UUID lead = r.event.leadLab.municipality.id;
+                municipalities.add(lead);
                 if (r.status != RegistrationStatus.CANCELLED && r.occurrenceEndsAt.isAfter(now)) {
                     seatsChanged |= r.status == RegistrationStatus.CONFIRMED;
                     cancel(r, CancelledBy.REGISTRANT);
@@ -262,7 +270,7 @@ public class RegistrationService {
                 r.email = null;
                 r.erasedAt = now;
                 erased++;
-                audit.record("registration.erase", "registration", r.id.toString(), municipality);
+                audit.record("registration.erase", "registration", r.id.toString(), lead);
             }
             if (seatsChanged) {
                 eventChanges.seats(first.event, first.occurrence);

@@ -10,6 +10,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import de.stadtlabore.access.AccessPolicy;
+import de.stadtlabore.access.Action;
+import de.stadtlabore.access.Caller;
+import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
@@ -23,6 +27,7 @@ import de.stadtlabore.events.dto.AddressErasure;
 import de.stadtlabore.events.dto.ConsentText;
 import de.stadtlabore.events.dto.RegistrationOfAddress;
 import de.stadtlabore.idempotency.IdempotencyConfig;
+import de.stadtlabore.municipalities.MunicipalityService;
 import de.stadtlabore.privacy.dto.DataCategory;
 import de.stadtlabore.privacy.dto.DataExport;
 import de.stadtlabore.privacy.dto.ErasureResult;
@@ -67,6 +72,15 @@ public class PrivacyService {
     @Inject
     IdempotencyConfig idempotencyConfig;
 
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    MunicipalityService municipalities;
+
     /**
      * Takes a request. If the network holds data about the address (and the address has not
      * asked too often), a mail with the link goes to it; the answer is the same in every case.
@@ -105,11 +119,7 @@ public class PrivacyService {
         request.exportedAt = Timestamps.now();
         auditEach("privacy.export", request, found.stream().map(RegistrationOfAddress::municipalityId)
                 .collect(java.util.stream.Collectors.toSet()));
-        Set<String> accepted = found.stream().map(RegistrationOfAddress::consentVersion)
-                .collect(java.util.stream.Collectors.toSet());
-        List<ConsentText> texts = registrations.consentVersions().stream()
-                .filter(t -> accepted.contains(t.version())).toList();
-        return new DataExport(request.email, request.exportedAt, found, texts);
+        return new DataExport(request.email, request.exportedAt, found, consentTextsOf(found));
     }
 
     /** Erases the request's address everywhere; again, it changes nothing more. */
@@ -120,6 +130,48 @@ public class PrivacyService {
         request.erasedAt = Timestamps.now();
         auditEach("privacy.erase", request, erasure.municipalities());
         return new ErasureResult(erasure.cancelled(), erasure.erased(), request.erasedAt);
+    }
+
+    /**
+     * A municipality's data protection officer: the registrations of its events with this
+     * address, with the consent texts they accepted. On record as {@code privacy.officer-export}
+     * under a hash of the address, which the municipality's other officers read in the audit log.
+     */
+    @Transactional
+    public DataExport exportForOffice(String municipalitySlug, String email) {
+        UUID municipality = office(municipalitySlug);
+        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        List<RegistrationOfAddress> found = registrations.ofAddress(normalised).stream()
+                .filter(r -> r.municipalityId().equals(municipality)).toList();
+        audit.record("privacy.officer-export", "address", Secrets.sha256Hex(normalised), municipality);
+        return new DataExport(normalised, Timestamps.now(), found, consentTextsOf(found));
+    }
+
+    /** The officer erases the address from the registrations of the municipality's events. */
+    @Transactional
+    public ErasureResult eraseForOffice(String municipalitySlug, String email) {
+        UUID municipality = office(municipalitySlug);
+        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        AddressErasure erasure = registrations.eraseAddress(normalised, municipality);
+        audit.record("privacy.officer-erase", "address", Secrets.sha256Hex(normalised), municipality);
+        return new ErasureResult(erasure.cancelled(), erasure.erased(), Timestamps.now());
+    }
+
+    private UUID office(String municipalitySlug) {
+        Caller caller = currentCaller.get();
+        UUID municipality = municipalities.find(municipalitySlug).map(m -> m.id).orElse(null);
+        if (municipality == null || !policy.allows(caller, Action.PRIVACY_OFFICE, municipality)) {
+            // Whether another municipality exists is none of the caller's business either.
+            policy.require(caller, Action.PRIVACY_OFFICE, municipality == null ? caller.municipalityId() : municipality);
+            throw ApiException.notFound("detail.municipality-not-found", municipalitySlug);
+        }
+        return municipality;
+    }
+
+    private List<ConsentText> consentTextsOf(List<RegistrationOfAddress> found) {
+        Set<String> accepted = found.stream().map(RegistrationOfAddress::consentVersion)
+                .collect(java.util.stream.Collectors.toSet());
+        return registrations.consentVersions().stream().filter(t -> accepted.contains(t.version())).toList();
     }
 
     /** Deletes requests whose link expired; returns how many. */

@@ -35,7 +35,7 @@ class AuthorizationMatrixTest {
 
     /** Kinds of callers. The "owner" municipality of every row's object is Arnsberg; "other" is Soest. */
     enum Who {
-        ANONYMOUS, OWNER_STAFF, OWNER_ADMIN, OWNER_MACHINE, OTHER_STAFF, OTHER_ADMIN, NETWORK_ADMIN,
+        ANONYMOUS, OWNER_STAFF, OWNER_ADMIN, OWNER_MACHINE, OWNER_PRIVACY_OFFICER, OTHER_STAFF, OTHER_ADMIN, NETWORK_ADMIN,
         KEY_WITH_SCOPE, KEY_WITHOUT_SCOPE, REVOKED_KEY, EXPIRED_TOKEN, WRONG_AUDIENCE, UNKNOWN_ISSUER,
         UNSIGNED_TOKEN, FOREIGN_SIGNATURE, MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN;
 
@@ -66,6 +66,7 @@ class AuthorizationMatrixTest {
     static final String KOMMUNE = Unique.slug("matrix-kommune");
     static final String ITEM_NUMBER = Unique.name("TEST-M-ITEM");
     static final Set<Who> EVERYONE_AUTHENTICATED = EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE,
+            Who.OWNER_PRIVACY_OFFICER,
             Who.OTHER_STAFF, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.KEY_WITHOUT_SCOPE,
             Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN);
 
@@ -113,7 +114,14 @@ class AuthorizationMatrixTest {
             new Operation("revoke API key", "DELETE", n -> "/api-keys/" + freshOwnerKey(), n -> null, null,
                     "labs:write", EnumSet.of(Who.OWNER_ADMIN), 200, Map.of(Who.OTHER_ADMIN, 404)),
             new Operation("read audit log", "GET", n -> "/audit-events", n -> null, null, "audit:read",
-                    EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE), 200, Map.of()),
+                    EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE,
+                            Who.OWNER_PRIVACY_OFFICER), 200, Map.of()),
+            new Operation("export an address's registrations as data protection officer", "POST",
+                    n -> "/municipalities/arnsberg/privacy/exports", n -> "{\"email\": \"matrix-" + n + "@example.org\"}",
+                    null, "events:write", EnumSet.of(Who.OWNER_PRIVACY_OFFICER), 200, Map.of()),
+            new Operation("erase an address as data protection officer", "POST",
+                    n -> "/municipalities/arnsberg/privacy/erasures", n -> "{\"email\": \"matrix-" + n + "@example.org\"}",
+                    null, "events:write", EnumSet.of(Who.OWNER_PRIVACY_OFFICER), 200, Map.of()),
             new Operation("who am I", "GET", n -> "/me", n -> null, null, "labs:read", EVERYONE_AUTHENTICATED, 200,
                     Map.of()),
             new Operation("add item", "POST", n -> "/items",
@@ -130,7 +138,7 @@ class AuthorizationMatrixTest {
                     n -> "/reservations/" + Fixtures.requestLoan(Tokens.staff("soest"), matrixItem, "stadtlabor-soest",
                             LOAN_DAY.plusDays(n), LOAN_DAY.plusDays(n).plusHours(2)) + "/approve",
                     n -> null, null, "inventory:write", OWNER_STAFF_AND_KEYS, 200,
-                    Map.of(Who.KEY_WITHOUT_SCOPE, 404, Who.NETWORK_ADMIN, 403)),
+                    Map.of(Who.KEY_WITHOUT_SCOPE, 404, Who.NETWORK_ADMIN, 403, Who.OWNER_PRIVACY_OFFICER, 404)),
             new Operation("create event", "POST", n -> "/events",
                     n -> """
                             {"leadLab": "freiraum-arnsberg", "title": "Test Matrix %d", "category": "workshop",
@@ -167,11 +175,11 @@ class AuthorizationMatrixTest {
                     n -> "/projects/" + matrixProject + "/milestones/" + freshMilestone(n), n -> null, null,
                     "projects:write", OWNER_STAFF_AND_KEYS, 204, Map.of()),
             new Operation("read the lending report", "GET", n -> "/reports/lending", n -> null, null, "inventory:read",
-                    EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
+                    EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OWNER_PRIVACY_OFFICER, Who.OTHER_STAFF, Who.OTHER_ADMIN,
                             Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
                     200, Map.of()),
             new Operation("read the events report", "GET", n -> "/reports/events", n -> null, null, "events:read",
-                    EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OTHER_STAFF, Who.OTHER_ADMIN,
+                    EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE, Who.OWNER_PRIVACY_OFFICER, Who.OTHER_STAFF, Who.OTHER_ADMIN,
                             Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE, Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN),
                     200, Map.of()),
             new Operation("register webhook", "POST", n -> "/webhooks",
@@ -276,6 +284,7 @@ class AuthorizationMatrixTest {
             case OWNER_STAFF -> bearer(request, Tokens.staff("arnsberg"));
             case OWNER_ADMIN -> bearer(request, Tokens.admin("arnsberg"));
             case OWNER_MACHINE -> bearer(request, Tokens.machine("arnsberg"));
+            case OWNER_PRIVACY_OFFICER -> bearer(request, Tokens.privacyOfficer("arnsberg"));
             case OTHER_STAFF -> bearer(request, Tokens.staff("soest"));
             case OTHER_ADMIN -> bearer(request, Tokens.admin("soest"));
             case NETWORK_ADMIN -> bearer(request, Tokens.networkAdmin());

@@ -47,6 +47,11 @@ public final class Tokens {
         return password("stadtlabore-" + municipality, municipality + "-staff");
     }
 
+    /** The data protection officer (role {@code privacy-officer}, nothing else) of a founding municipality. */
+    public static String privacyOfficer(String municipality) {
+        return password("stadtlabore-" + municipality, municipality + "-datenschutz");
+    }
+
     public static String networkAdmin() {
         return password("stadtlabore-netzwerk", "netzwerk-admin");
     }
