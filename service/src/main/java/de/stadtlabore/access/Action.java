@@ -45,6 +45,10 @@ public enum Action {
     PROJECT_INVITATION_ANSWER(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), Scope.PROJECTS_WRITE),
     /** Register, change and remove the municipality's webhook endpoints; read their delivery logs. */
     WEBHOOK_MANAGE(false, Set.of(Caller.LAB_ADMIN), Scope.WEBHOOKS_WRITE),
+    /** Read the municipality's team directory (names and e-mail addresses of its people). */
+    STAFF_DIRECTORY_READ(false, Set.of(Caller.LAB_STAFF, Caller.LAB_ADMIN), null),
+    /** Remove a person who left from the municipality's team directory. */
+    STAFF_REMOVE(false, Set.of(Caller.LAB_ADMIN), null),
     /**
      * Search, export and erase the registrations of the municipality's events by e-mail address,
      * and read the audit log of such accesses: its data protection officer only, never a key.

@@ -11,6 +11,7 @@ import java.util.UUID;
  *                         administrators and anonymous callers
  * @param municipalitySlug its slug, for display
  * @param displayName      a person's name from the token, for display (tasks, teams)
+ * @param email            a person's e-mail address from the token, if it carries one
  */
 public record Caller(
         AuthMethod method,
@@ -21,7 +22,8 @@ public record Caller(
         Set<String> roles,
         Set<String> scopes,
         UUID apiKeyId,
-        String displayName) {
+        String displayName,
+        String email) {
 
     public enum AuthMethod {
         ANONYMOUS, OIDC, API_KEY;
@@ -39,7 +41,7 @@ public record Caller(
     public static final String PRIVACY_OFFICER = "privacy-officer";
 
     public static final Caller ANONYMOUS = new Caller(AuthMethod.ANONYMOUS, null, null, null, null, Set.of(), Set.of(),
-            null, null);
+            null, null, null);
 
     public boolean isAnonymous() {
         return method == AuthMethod.ANONYMOUS;

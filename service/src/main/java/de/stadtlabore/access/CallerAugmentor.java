@@ -65,7 +65,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         Set<String> roles = identity.getRoles().stream().filter(allowed::contains).collect(Collectors.toUnmodifiableSet());
         Caller caller = new Caller(Caller.AuthMethod.OIDC, token.getSubject(), tenant.issuer(),
                 member == null ? null : member.municipalityId(), member == null ? null : member.slug(), roles, Set.of(),
-                null, displayName(token));
+                null, displayName(token), email(token));
         LogContext.caller(caller.method().toString(), caller.municipalitySlug());
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
@@ -74,6 +74,12 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(CALLER_ATTRIBUTE, caller)
                 .addRoles(roles)
                 .build());
+    }
+
+    private static String email(JsonWebToken token) {
+        Object email = token.getClaim("email");
+        String value = email == null ? null : email.toString().replace("\"", "");
+        return value == null || value.length() > 254 || !value.contains("@") ? null : value;
     }
 
     private static String displayName(JsonWebToken token) {

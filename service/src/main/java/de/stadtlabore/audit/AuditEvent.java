@@ -33,6 +33,17 @@ public class AuditEvent {
     @Column(name = "actor_issuer")
     public String actorIssuer;
 
+    /** The person's name from the token; removed when the entry is pseudonymised. */
+    @Column(name = "actor_name")
+    public String actorName;
+
+    /** The person's e-mail address from the token; removed when the entry is pseudonymised. */
+    @Column(name = "actor_email")
+    public String actorEmail;
+
+    @Column(name = "pseudonymised_at")
+    public OffsetDateTime pseudonymisedAt;
+
     @Column(name = "api_key_id")
     public UUID apiKeyId;
 

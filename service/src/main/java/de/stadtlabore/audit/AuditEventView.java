@@ -7,7 +7,10 @@ import java.util.UUID;
 public record AuditEventView(UUID id, OffsetDateTime occurredAt, String municipality, Actor actor, String action,
         String target, String requestId) {
 
-    /** Who acted: a person ({@code user}, with the token's subject and issuer) or an API key. */
-    public record Actor(String type, String subject, String issuer, UUID apiKeyId) {
+    /**
+     * Who acted: a person ({@code user}, with the token's subject and issuer, and their name and
+     * e-mail address until the entry is pseudonymised) or an API key.
+     */
+    public record Actor(String type, String subject, String issuer, UUID apiKeyId, String name, String email) {
     }
 }

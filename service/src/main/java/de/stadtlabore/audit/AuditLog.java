@@ -32,6 +32,10 @@ public class AuditLog {
         event.actorType = caller.method() == Caller.AuthMethod.API_KEY ? "api-key" : "user";
         event.actorSubject = caller.subject() == null ? "anonymous" : caller.subject();
         event.actorIssuer = caller.issuer();
+        if (caller.method() == Caller.AuthMethod.OIDC) {
+            event.actorName = caller.displayName();
+            event.actorEmail = caller.email();
+        }
         event.apiKeyId = caller.apiKeyId();
         event.requestId = RequestIds.of(request.getCurrent());
         events.persist(event);

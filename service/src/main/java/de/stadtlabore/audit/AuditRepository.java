@@ -15,6 +15,26 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEvent, UUID> {
 
+    /** Removes name and e-mail address from up to {@code limit} entries older than {@code before}. */
+    public int pseudonymise(OffsetDateTime before, OffsetDateTime now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                update audit_event set actor_name = null, actor_email = null, pseudonymised_at = :now
+                where id in (select id from audit_event
+                             where occurred_at < :before and (actor_name is not null or actor_email is not null)
+                             limit :limit for update skip locked)
+                """).setParameter("now", now).setParameter("before", before).setParameter("limit", limit)
+                .executeUpdate();
+    }
+
+    /** Deletes up to {@code limit} entries older than {@code before}. */
+    public int deleteOlderThan(OffsetDateTime before, int limit) {
+        return getEntityManager().createNativeQuery("""
+                delete from audit_event
+                where id in (select id from audit_event where occurred_at < :before
+                             limit :limit for update skip locked)
+                """).setParameter("before", before).setParameter("limit", limit).executeUpdate();
+    }
+
     /**
      * Newest first; {@code municipality} null means all municipalities, {@code actionPrefix} null
      * all actions.

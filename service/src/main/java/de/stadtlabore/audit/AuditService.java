@@ -21,16 +21,24 @@ import de.stadtlabore.common.paging.Page;
 import de.stadtlabore.common.paging.PageRequest;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.Violation;
+import de.stadtlabore.common.time.Timestamps;
 import de.stadtlabore.municipalities.MunicipalityService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @ApplicationScoped
 public class AuditService {
+
+    /** Rows per transaction of the retention job. */
+    static final int BATCH = 5_000;
 
     /** The actions of accesses to personal data, which data protection officers read. */
     static final String PRIVACY_ACTIONS = "privacy.";
 
     @Inject
     AuditRepository events;
+
+    @Inject
+    AuditConfig config;
 
     @Inject
     AccessPolicy policy;
@@ -78,8 +86,33 @@ public class AuditService {
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         return found.map(e -> new AuditEventView(e.id, e.occurredAt,
                 e.municipalityId == null ? null : slugs.get(e.municipalityId),
-                new AuditEventView.Actor(e.actorType, e.actorSubject, e.actorIssuer, e.apiKeyId), e.action,
+                new AuditEventView.Actor(e.actorType, e.actorSubject, e.actorIssuer, e.apiKeyId, e.actorName,
+                        e.actorEmail), e.action,
                 e.targetType + ":" + e.targetId, e.requestId));
     }
 
+
+    /** Pseudonymises every entry older than the configured period, batch by batch; returns how many. */
+    public int pseudonymiseOld() {
+        OffsetDateTime before = Timestamps.now().minus(config.pseudonymiseAfter());
+        int total = 0;
+        int done;
+        do {
+            done = QuarkusTransaction.requiringNew().call(() -> events.pseudonymise(before, Timestamps.now(), BATCH));
+            total += done;
+        } while (done == BATCH);
+        return total;
+    }
+
+    /** Deletes every entry older than the audit log's retention period, batch by batch; returns how many. */
+    public int deleteExpired() {
+        OffsetDateTime before = Timestamps.now().minus(config.retention());
+        int total = 0;
+        int done;
+        do {
+            done = QuarkusTransaction.requiringNew().call(() -> events.deleteOlderThan(before, BATCH));
+            total += done;
+        } while (done == BATCH);
+        return total;
+    }
 }

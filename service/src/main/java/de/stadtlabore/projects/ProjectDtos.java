@@ -62,7 +62,17 @@ public final class ProjectDtos {
             @Min(0) @Max(100000) Integer position) {
     }
 
-    public record StaffView(UUID id, String name, String municipality) {
+    /** Someone tasks are assigned to; {@code former} (name absent) once a lab admin removed them. */
+    public record StaffView(UUID id, String name, String municipality, Boolean former) {
+
+        public static StaffView of(StaffMember s, String municipality) {
+            return s.removedAt == null ? new StaffView(s.id, s.name, municipality, null)
+                    : new StaffView(s.id, null, municipality, Boolean.TRUE);
+        }
+    }
+
+    /** An entry of a municipality's team directory, for its own people. */
+    public record DirectoryEntry(UUID id, String name, String email, OffsetDateTime lastSeenAt) {
     }
 
     public record MilestoneView(UUID id, String title, LocalDate dueOn, boolean done) {

@@ -13,7 +13,7 @@ final class ProjectMapper {
 
     static ProjectDtos.TaskView task(Task t) {
         return new ProjectDtos.TaskView(t.id, LabRef.of(t.lab), t.title, t.description, t.status,
-                t.assignee == null ? null : new ProjectDtos.StaffView(t.assignee.id, t.assignee.name, t.lab.municipality.slug),
+                t.assignee == null ? null : ProjectDtos.StaffView.of(t.assignee, t.lab.municipality.slug),
                 t.dueOn, t.position, t.updatedAt);
     }
 

@@ -252,7 +252,7 @@ public class ProjectService implements ProjectDirectory {
     public List<ProjectDtos.StaffView> team(UUID id) {
         Project p = workingOn(seen(projects.findWithDetails(id).orElseThrow(() -> notFound(id))));
         return staff.ofMunicipalities(organising(p)).stream()
-                .map(s -> new ProjectDtos.StaffView(s.id, s.name, null)).toList();
+                .map(s -> ProjectDtos.StaffView.of(s, null)).toList();
     }
 
     /** The detail view as the caller sees it: tasks only for members of the network. */
@@ -336,7 +336,10 @@ public class ProjectService implements ProjectDirectory {
             violations.add(new Violation("lab", "field.not-a-partner"));
         }
         StaffMember assignee = staff.find(input.assignee());
-        if (input.assignee() != null && (assignee == null || lab == null
+        // A former staff member keeps the tasks they had, but gets no new ones.
+        boolean formerAndNew = assignee != null && assignee.removedAt != null
+                && (t.assignee == null || !t.assignee.id.equals(assignee.id));
+        if (input.assignee() != null && (assignee == null || formerAndNew || lab == null
                 || !assignee.municipalityId.equals(lab.municipality.id))) {
             violations.add(new Violation("assignee", "field.unknown-assignee"));
         }

@@ -25,8 +25,14 @@ public class StaffMember {
     @Column(name = "municipality_id", nullable = false)
     public UUID municipalityId;
 
-    @Column(nullable = false)
+    /** Null once a lab admin removed the person. */
     public String name;
+
+    public String email;
+
+    /** When a lab admin removed the person (they left); then name and e-mail are gone. */
+    @Column(name = "removed_at")
+    public OffsetDateTime removedAt;
 
     @Column(name = "last_seen_at", nullable = false)
     public OffsetDateTime lastSeenAt;

@@ -116,6 +116,12 @@ class AuthorizationMatrixTest {
             new Operation("read audit log", "GET", n -> "/audit-events", n -> null, null, "audit:read",
                     EnumSet.of(Who.OWNER_ADMIN, Who.OTHER_ADMIN, Who.NETWORK_ADMIN, Who.KEY_WITH_SCOPE,
                             Who.OWNER_PRIVACY_OFFICER), 200, Map.of()),
+            new Operation("read the team directory", "GET", n -> "/municipalities/arnsberg/staff", n -> null, null,
+                    "projects:write", EnumSet.of(Who.OWNER_STAFF, Who.OWNER_ADMIN, Who.OWNER_MACHINE,
+                            Who.MUNICIPAL_TOKEN_CLAIMING_NETWORK_ADMIN), 200, Map.of()),
+            new Operation("remove a person who left from the team directory", "DELETE",
+                    n -> "/municipalities/arnsberg/staff/" + freshStaffMember(n), n -> null, null, "projects:write",
+                    EnumSet.of(Who.OWNER_ADMIN), 204, Map.of()),
             new Operation("export an address's registrations as data protection officer", "POST",
                     n -> "/municipalities/arnsberg/privacy/exports", n -> "{\"email\": \"matrix-" + n + "@example.org\"}",
                     null, "events:write", EnumSet.of(Who.OWNER_PRIVACY_OFFICER), 200, Map.of()),
@@ -343,6 +349,20 @@ class AuthorizationMatrixTest {
         return api().header("Authorization", "Bearer " + Tokens.admin("arnsberg")).contentType("application/json")
                 .body("{\"url\": \"http://127.0.0.1:9/matrix\", \"eventTypes\": [\"event.published\"], \"enabled\": false}")
                 .when().post("/webhooks").then().statusCode(201).extract().path("webhook.id");
+    }
+
+    /** A person of Arnsberg who worked on a project once, so that the team directory knows them. */
+    private static String freshStaffMember(int n) {
+        String name = "Matrix Person " + n + " " + java.util.UUID.randomUUID();
+        String token = Tokens.mint("stadtlabore-arnsberg", "arnsberg-staff",
+                Map.of("sub", "matrix-person-" + java.util.UUID.randomUUID(), "name", name), "realm");
+        api().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"leadLab\": \"freiraum-arnsberg\", \"title\": \"Test Matrix Person " + n
+                        + "\", \"visibility\": \"network\"}")
+                .when().post("/projects").then().statusCode(201);
+        return api().header("Authorization", "Bearer " + Tokens.admin("arnsberg")).when()
+                .get("/municipalities/arnsberg/staff").then().statusCode(200).extract()
+                .path("items.find { it.name == '" + name + "' }.id");
     }
 
     private static String freshOwnerKey() {

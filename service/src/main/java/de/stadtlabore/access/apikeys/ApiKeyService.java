@@ -133,7 +133,7 @@ public class ApiKeyService {
             keys.recordUse(key.id, now);
         }
         Caller caller = new Caller(Caller.AuthMethod.API_KEY, "api-key:" + key.prefix, null, key.municipalityId,
-                found.get().municipality(), Set.of(), Set.copyOf(key.scopes), key.id, key.name);
+                found.get().municipality(), Set.of(), Set.copyOf(key.scopes), key.id, key.name, null);
         LogContext.caller(caller.method().toString(), caller.municipalitySlug());
         return Optional.of(caller);
     }
