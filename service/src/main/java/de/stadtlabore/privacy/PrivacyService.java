@@ -14,6 +14,7 @@ import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
 import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
+import de.stadtlabore.audit.AuditConfig;
 import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
@@ -71,6 +72,9 @@ public class PrivacyService {
 
     @Inject
     IdempotencyConfig idempotencyConfig;
+
+    @Inject
+    AuditConfig auditConfig;
 
     @Inject
     CurrentCaller currentCaller;
@@ -215,12 +219,28 @@ public class PrivacyService {
                                         + "service itself cannot read it."),
                         idempotencyConfig.retention().toString(),
                         new Texts("Ab der ersten Anfrage.", "From the first request.")),
-                new DataCategory("staff-directory", List.of("issuer", "subject", "name"),
+                new DataCategory("staff-directory", List.of("issuer", "subject", "name", "email"),
                         new Texts("Mitarbeitende der Kommunen, denen Aufgaben in Projekten zugewiesen werden.",
                                 "Staff of the municipalities to whom project tasks are assigned."),
                         null,
                         new Texts("Bis eine Lab-Administration der Kommune die Person entfernt.",
-                                "Until a lab administrator of the municipality removes the person.")));
+                                "Until a lab administrator of the municipality removes the person.")),
+                new DataCategory("audit-log-names", List.of("actorName", "actorEmail"),
+                        new Texts("Nachvollziehen, wer im Namen einer Kommune etwas geändert oder auf "
+                                + "personenbezogene Daten zugegriffen hat.",
+                                "Accountability: who changed something for a municipality or accessed personal data."),
+                        auditConfig.pseudonymiseAfter().toString(),
+                        new Texts("Ab dem Eintrag; dann bleiben nur Subject und Issuer, die allein der "
+                                + "Identitätsanbieter einer Person zuordnen kann.",
+                                "From the entry; then only subject and issuer remain, which only the identity "
+                                        + "provider can resolve to a person.")),
+                new DataCategory("audit-log", List.of("actorSubject", "actorIssuer", "action", "target", "occurredAt"),
+                        new Texts("Nachvollziehbarkeit jeder Änderung und jedes Zugriffs auf personenbezogene Daten; "
+                                + "Bürgerinnen und Bürger erscheinen darin nie mit Name oder Adresse.",
+                                "Accountability for every change and every access to personal data; citizens never "
+                                        + "appear in it by name or address."),
+                        auditConfig.retention().toString(),
+                        new Texts("Ab dem Eintrag; dann wird er gelöscht.", "From the entry; then it is deleted.")));
         ConsentText current = registrations.currentConsent();
         return new PrivacyNotice(current, registrations.consentVersions(), data, new Texts(
                 "Auskunft und Löschung: POST /privacy/requests mit Ihrer E-Mail-Adresse. Wenn wir Daten zu ihr "

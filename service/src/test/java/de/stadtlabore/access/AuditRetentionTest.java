@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import de.stadtlabore.audit.AuditService;
 import de.stadtlabore.support.Fixtures;
 import de.stadtlabore.support.Race;
+import de.stadtlabore.support.Sql;
 import de.stadtlabore.support.Tokens;
 import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,17 +36,11 @@ class AuditRetentionTest {
     DataSource dataSource;
 
     long count(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Sql.count(dataSource, sql);
     }
 
     void update(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
+        Sql.update(dataSource, sql);
     }
 
     /** Creates a lab as the network admin; its audit entry's target id is the slug. */

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.common.security.Secrets;
+import de.stadtlabore.support.Sql;
 import de.stadtlabore.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,11 +35,7 @@ class PrivacyOfficeTest {
     DataSource dataSource;
 
     long count(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Sql.count(dataSource, sql);
     }
 
     @Test

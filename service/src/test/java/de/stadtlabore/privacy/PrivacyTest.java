@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import de.stadtlabore.common.mail.Mailer;
 import de.stadtlabore.support.Race;
+import de.stadtlabore.support.Sql;
 import de.stadtlabore.support.Tokens;
 import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,17 +99,11 @@ class PrivacyTest {
     }
 
     long count(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Sql.count(dataSource, sql);
     }
 
     void update(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
+        Sql.update(dataSource, sql);
     }
 
     @Test
@@ -118,11 +113,14 @@ class PrivacyTest {
                 .body("consent.de", notNullValue()).body("consent.en", notNullValue())
                 .body("consentVersions.version", hasItems("1"))
                 .body("data.category", hasItems("registrations", "privacy-requests", "rate-limit-counters",
-                        "retry-copies", "staff-directory"))
+                        "retry-copies", "staff-directory", "audit-log-names", "audit-log"))
                 // stadtlabore.registration.retention (30 days) and stadtlabore.privacy.link-validity (24 h)
                 .body("data.find { it.category == 'registrations' }.keptFor", equalTo("PT720H"))
                 .body("data.find { it.category == 'privacy-requests' }.keptFor", equalTo("PT24H"))
                 .body("data.find { it.category == 'staff-directory' }.keptFor", equalTo(null))
+                // stadtlabore.audit.pseudonymise-after (90 days) and stadtlabore.audit.retention (730 days)
+                .body("data.find { it.category == 'audit-log-names' }.keptFor", equalTo("PT2160H"))
+                .body("data.find { it.category == 'audit-log' }.keptFor", equalTo("PT17520H"))
                 .body("requests.en", notNullValue());
     }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import de.stadtlabore.support.Sql;
 import de.stadtlabore.support.Tokens;
 import de.stadtlabore.support.Unique;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,11 +34,7 @@ class StaffRemovalTest {
     DataSource dataSource;
 
     long count(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Sql.count(dataSource, sql);
     }
 
     @Test
