@@ -1,8 +1,8 @@
--- Issue 14: which version of the consent text a registrant accepted (registrations before this
--- release accepted version 1, the text the contract described until then).
-alter table registration add column consent_version varchar(20);
-update registration set consent_version = '1';
-alter table registration alter column consent_version set not null;
+-- Issue 14: which version of the consent text a registrant accepted. Registrations before this
+-- release accepted version 1, the text the contract described until then, and so do those of
+-- the previous release while a rolling update runs both: a default, which PostgreSQL adds
+-- without rewriting or locking the table for longer than a moment.
+alter table registration add column consent_version varchar(20) not null default '1';
 
 -- A citizen's request to see or erase what the network holds about an e-mail address. The address
 -- is kept only until the request's link expires (a job deletes the row then); the secret of the
@@ -18,5 +18,4 @@ create table privacy_request (
 );
 create index privacy_request_expiry_idx on privacy_request (expires_at);
 
--- Finding every registration of one address, across events and municipalities.
-create index registration_email_idx on registration (lower(email)) where email is not null;
+-- The index for finding every registration of one address is built in V20, concurrently.

@@ -4,8 +4,6 @@
 alter table staff_member add column email varchar(254);
 alter table staff_member add column removed_at timestamptz;
 alter table staff_member alter column name drop not null;
-alter table staff_member add constraint staff_member_removed_has_no_personal_data
-    check (removed_at is null or (name is null and email is null));
 
 -- Audit entries name the person who acted (from the token) until they are pseudonymised after a
 -- configured period: then only subject and issuer remain, which only the identity provider can
@@ -13,6 +11,4 @@ alter table staff_member add constraint staff_member_removed_has_no_personal_dat
 alter table audit_event add column actor_name varchar(200);
 alter table audit_event add column actor_email varchar(254);
 alter table audit_event add column pseudonymised_at timestamptz;
-create index audit_event_occurred_idx on audit_event (occurred_at);
-create index audit_event_to_pseudonymise_idx on audit_event (occurred_at)
-    where actor_name is not null or actor_email is not null;
+-- Their indexes are built in V20, concurrently.

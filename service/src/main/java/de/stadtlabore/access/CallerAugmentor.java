@@ -87,7 +87,9 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (name == null) {
             name = token.getClaim("preferred_username");
         }
-        return name == null ? token.getSubject() : name.toString().replace("\"", "");
+        String shown = name == null ? token.getSubject() : name.toString().replace("\"", "");
+        // Stored in the team directory and the audit log, which keep 200 characters.
+        return shown == null || shown.length() <= 200 ? shown : shown.substring(0, 200);
     }
 
     private static ProviderDirectory.Member memberFor(ProviderDirectory.Tenant tenant, JsonWebToken token) {

@@ -36,16 +36,16 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, UUID> 
     }
 
     /**
-     * Newest first; {@code municipality} null means all municipalities, {@code actionPrefix} null
-     * all actions.
+     * Newest first; {@code municipality} null means all municipalities. With an {@code actions}
+     * prefix, only those actions ({@code only}) or all others.
      */
-    public Page<AuditEvent> search(UUID municipality, String actionPrefix, String targetType, String targetId,
+    public Page<AuditEvent> search(UUID municipality, String actions, boolean only, String targetType, String targetId,
             String actor, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (actionPrefix != null) {
-            query.append(" and action like :actions");
-            params.put("actions", actionPrefix + "%");
+        if (actions != null) {
+            query.append(only ? " and action like :actions" : " and action not like :actions");
+            params.put("actions", actions + "%");
         }
         if (municipality != null) {
             query.append(" and municipalityId = :municipality");

@@ -29,6 +29,7 @@ import de.stadtlabore.events.dto.ConsentText;
  * always be shown.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a broken file of one's own stops the start, not the first registration
 public class ConsentTexts {
 
     private static final String BUILT_IN = "consent/registration.json";

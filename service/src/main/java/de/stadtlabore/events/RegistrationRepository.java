@@ -3,7 +3,6 @@ package de.stadtlabore.events;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,7 +68,9 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
 
     /** The occurrences of an event that have registrations. */
     public List<LocalDateTime> occurrencesOf(UUID event) {
-        return getEntityManager().createQuery("select distinct r.occurrence from Registration r where r.event.id = :e",
+        // In order: whoever locks several occurrences of an event locks them in this order.
+        return getEntityManager().createQuery("select distinct r.occurrence from Registration r where r.event.id = :e"
+                + " order by r.occurrence",
                 LocalDateTime.class).setParameter("e", event).getResultList();
     }
 
@@ -91,15 +92,13 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
 
     /** Whether some registration not yet erased has this address. */
     public boolean holdsAddress(String email) {
-        return find("email is not null and lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResultOptional()
-                .isPresent();
+        return find("email is not null and lower(email) = lower(?1)", email).firstResultOptional().isPresent();
     }
 
     /** The registrations not yet erased of one address, with their events, labs and municipalities. */
     public List<Registration> ofAddress(String email) {
         return find("from Registration r join fetch r.event e join fetch e.leadLab l join fetch l.municipality"
-                + " where r.email is not null and lower(r.email) = ?1 order by r.occurrence, r.id",
-                email.toLowerCase(Locale.ROOT)).list();
+                + " where r.email is not null and lower(r.email) = lower(?1) order by r.occurrence, r.id", email).list();
     }
 
     static String key(UUID event, LocalDateTime occurrence) {

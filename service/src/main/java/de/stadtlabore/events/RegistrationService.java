@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -177,14 +178,15 @@ public class RegistrationService {
         return EventMapper.view(r, null, null);
     }
 
+    /**
+     * Cancels an active registration and lets the waiting list move up: into the seats a
+     * confirmed one frees, or behind a waiting group that did not fit and now is gone.
+     */
     private void cancel(Registration r, CancelledBy by) {
-        boolean freesSeats = r.status == RegistrationStatus.CONFIRMED;
         r.status = r.status.moveTo(RegistrationStatus.CANCELLED);
         r.cancelledAt = Timestamps.now();
         r.cancelledBy = by;
-        if (freesSeats) {
-            promote(r.event, r.occurrence);
-        }
+        promote(r.event, r.occurrence);
     }
 
     /** Registrations of an occurrence, with names and addresses, for its organisers. */
@@ -262,7 +264,7 @@ public class RegistrationService {
                 UUID lead = r.event.leadLab.municipality.id;
                 municipalities.add(lead);
                 if (r.status != RegistrationStatus.CANCELLED && r.occurrenceEndsAt.isAfter(now)) {
-                    seatsChanged |= r.status == RegistrationStatus.CONFIRMED;
+                    seatsChanged = true;
                     cancel(r, CancelledBy.REGISTRANT);
                     cancelled++;
                 }
@@ -289,8 +291,12 @@ public class RegistrationService {
     }
 
     private void promote(Event event, LocalDateTime occurrence) {
+        Optional<Occurrence> still = existingOccurrence(event, occurrence);
+        if (event.capacity == null || still.isEmpty()) {
+            return; // registration was switched off, or the occurrence no longer takes place: nobody moves up
+        }
         int free = event.capacity - registrations.confirmedSeats(event.id, occurrence);
-        Occurrence o = occurrence(event, occurrence);
+        Occurrence o = still.get();
         for (Registration waiting : registrations.waitlist(event.id, occurrence)) {
             if (waiting.seats > free) {
                 break; // first come, first served: nobody overtakes a larger group
@@ -305,11 +311,15 @@ public class RegistrationService {
     }
 
     private static Occurrence occurrence(Event event, LocalDateTime original) {
+        return existingOccurrence(event, original)
+                .orElseThrow(() -> ApiException.notFound("detail.occurrence-not-found", original));
+    }
+
+    private static Optional<Occurrence> existingOccurrence(Event event, LocalDateTime original) {
         Instant at = original.atZone(ZoneId.of(event.timeZone)).toInstant();
         return Recurrences.expand(event, at.minus(Recurrences.MAX_MOVE).minus(Duration.ofDays(1)),
                 at.plus(Recurrences.MAX_MOVE).plus(Duration.ofDays(1))).stream()
-                .filter(o -> o.originalStart().equals(original)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("detail.occurrence-not-found", original));
+                .filter(o -> o.originalStart().equals(original)).findFirst();
     }
 
     static boolean windowOpen(Event event, Occurrence o, Instant now) {

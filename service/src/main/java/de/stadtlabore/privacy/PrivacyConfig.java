@@ -11,9 +11,10 @@ public interface PrivacyConfig {
 
     /**
      * The link in the mail that answers a request; {id} and {token} are filled in. Point it at
-     * your frontend, which shows the data and offers the erasure.
+     * your frontend, which shows the data and offers the erasure; put the secret in the fragment
+     * ({@code #token=}), which browsers never send to a server.
      */
-    @WithDefault("http://localhost:8080/privacy/requests/{id}?token={token}")
+    @WithDefault("http://localhost:8080/privacy/requests/{id}#token={token}")
     String link();
 
     /** How long the link works; then the request, with the address it names, is deleted. */

@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
@@ -16,6 +17,7 @@ import de.stadtlabore.access.Caller;
 import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.audit.AuditConfig;
 import de.stadtlabore.audit.AuditLog;
+import de.stadtlabore.common.mail.Mailer;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.problem.ProblemType;
 import de.stadtlabore.common.ratelimit.RateLimitConfig;
@@ -35,6 +37,8 @@ import de.stadtlabore.privacy.dto.ErasureResult;
 import de.stadtlabore.privacy.dto.PrivacyNotice;
 import de.stadtlabore.privacy.dto.PrivacyRequestAccepted;
 import de.stadtlabore.privacy.dto.Texts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Citizens' rights over their data (GDPR Art. 15, 17, 20): a citizen asks with an e-mail address,
@@ -45,6 +49,8 @@ import de.stadtlabore.privacy.dto.Texts;
  */
 @ApplicationScoped
 public class PrivacyService {
+
+    private static final Logger LOG = Logger.getLogger(PrivacyService.class);
 
     @Inject
     PrivacyRequestRepository requests;
@@ -59,7 +65,7 @@ public class PrivacyService {
     AuditLog audit;
 
     @Inject
-    Event<PrivacyMails.Message> mails;
+    Mailer mailer;
 
     @Inject
     PrivacyConfig config;
@@ -86,28 +92,46 @@ public class PrivacyService {
     MunicipalityService municipalities;
 
     /**
-     * Takes a request. If the network holds data about the address (and the address has not
-     * asked too often), a mail with the link goes to it; the answer is the same in every case.
+     * Takes a request and answers at once, the same for every address: whether the network holds
+     * data about it, and the mail with the link if it does, are dealt with afterwards, off the
+     * request, so that not even the time of the answer tells. Beyond the address's allowance no
+     * more mails go to it.
      */
-    @Transactional
     public PrivacyRequestAccepted request(String email) {
         String address = email.strip();
         String normalised = address.toLowerCase(Locale.ROOT);
-        // Counted whether or not the address is known; beyond the allowance no more mails go to it.
-        boolean allowed = limits.consume(limits.privacyRequestEmail(), Secrets.sha256Hex(normalised)).allowed();
-        if (allowed && registrations.holdsAddress(normalised)) {
-            String token = Secrets.random(24);
-            PrivacyRequest request = new PrivacyRequest();
-            request.id = UUID.randomUUID();
-            request.email = normalised;
-            request.tokenHash = Secrets.sha256Hex(token);
-            request.createdAt = Timestamps.now();
-            request.expiresAt = request.createdAt.plus(config.linkValidity());
-            requests.persist(request);
-            audit.record("privacy.request", "privacy-request", request.id.toString(), null);
-            mails.fire(new PrivacyMails.Message(address, "Ihre Daten bei den Stadtlaboren / Your data", text(request, token)));
+        if (limits.consume(limits.privacyRequestEmail(), Secrets.sha256Hex(normalised)).allowed()) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> answer(address));
         }
         return accepted();
+    }
+
+    /** If the network holds data about the address: a request with a secret link, mailed to it. */
+    void answer(String address) {
+        try {
+            String token = Secrets.random(24);
+            PrivacyRequest request = QuarkusTransaction.requiringNew().call(() -> {
+                // As typed: the database compares lower-case forms itself, as its unique index does.
+                if (!registrations.holdsAddress(address)) {
+                    return null;
+                }
+                PrivacyRequest created = new PrivacyRequest();
+                created.id = UUID.randomUUID();
+                created.email = address;
+                created.tokenHash = Secrets.sha256Hex(token);
+                created.createdAt = Timestamps.now();
+                created.expiresAt = created.createdAt.plus(config.linkValidity());
+                requests.persist(created);
+                audit.recordSystem("privacy-requests", "privacy.request", "privacy-request", created.id.toString(), null);
+                return created;
+            });
+            if (request != null) {
+                mailer.send(address, "Ihre Daten bei den Stadtlaboren / Your data", text(request, token));
+            }
+        } catch (RuntimeException e) {
+            // The citizen can ask again; the address is not logged.
+            LOG.warnf("A request for one's data could not be answered: %s", e.getClass().getSimpleName());
+        }
     }
 
     /** The answer to every request. */
@@ -144,19 +168,21 @@ public class PrivacyService {
     @Transactional
     public DataExport exportForOffice(String municipalitySlug, String email) {
         UUID municipality = office(municipalitySlug);
-        String normalised = email.strip().toLowerCase(Locale.ROOT);
-        List<RegistrationOfAddress> found = registrations.ofAddress(normalised).stream()
+        String address = email.strip();
+        String normalised = address.toLowerCase(Locale.ROOT);
+        List<RegistrationOfAddress> found = registrations.ofAddress(address).stream()
                 .filter(r -> r.municipalityId().equals(municipality)).toList();
         audit.record("privacy.officer-export", "address", Secrets.sha256Hex(normalised), municipality);
-        return new DataExport(normalised, Timestamps.now(), found, consentTextsOf(found));
+        return new DataExport(address, Timestamps.now(), found, consentTextsOf(found));
     }
 
     /** The officer erases the address from the registrations of the municipality's events. */
     @Transactional
     public ErasureResult eraseForOffice(String municipalitySlug, String email) {
         UUID municipality = office(municipalitySlug);
-        String normalised = email.strip().toLowerCase(Locale.ROOT);
-        AddressErasure erasure = registrations.eraseAddress(normalised, municipality);
+        String address = email.strip();
+        String normalised = address.toLowerCase(Locale.ROOT);
+        AddressErasure erasure = registrations.eraseAddress(address, municipality);
         audit.record("privacy.officer-erase", "address", Secrets.sha256Hex(normalised), municipality);
         return new ErasureResult(erasure.cancelled(), erasure.erased(), Timestamps.now());
     }

@@ -83,7 +83,7 @@ class KubernetesManifestsTest {
             "STADTLABORE_IDENTITY_NETWORK_ISSUERS", "STADTLABORE_PUBLIC_URL", "QUARKUS_HTTP_CORS_ORIGINS",
             "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED",
             "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "STADTLABORE_MAIL_HOST", "STADTLABORE_MAIL_FROM",
-            "STADTLABORE_REGISTRATION_LINK", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
+            "STADTLABORE_REGISTRATION_LINK", "STADTLABORE_PRIVACY_LINK", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
     private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY");
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)(?:\\.[a-z0-9.-]+)?:(\\d+)/([a-z0-9_]+)");
     private static final Pattern QUANTITY = Pattern.compile("([0-9.]+)(Ki|Mi|Gi|Ti|k|M|G|T|m)?");
@@ -414,6 +414,8 @@ class KubernetesManifestsTest {
         assertThat(data.path("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText()).isEqualTo("true");
         assertThat(data.path("STADTLABORE_PUBLIC_URL").asText()).startsWith("https://");
         assertThat(data.path("STADTLABORE_REGISTRATION_LINK").asText()).startsWith("https://").contains("{id}", "{token}");
+        assertThat(data.path("STADTLABORE_PRIVACY_LINK").asText()).as("the secret in the fragment")
+                .startsWith("https://").contains("{id}", "#token={token}");
         assertThat(data.path("QUARKUS_HTTP_CORS_ORIGINS").asText()).doesNotContain("*");
         // The Deployment takes it as a whole.
         assertThat(stream(rendered.container().path("envFrom")).map(e -> e.path("configMapRef").path("name").asText()))
