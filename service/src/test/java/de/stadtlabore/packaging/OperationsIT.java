@@ -472,6 +472,11 @@ class OperationsIT {
                 assertThat(count(connection, "select count(*) - count(distinct version) from flyway_schema_history"))
                         .as("each migration applied once").isZero();
                 assertThat(count(connection, "select count(*) from flyway_schema_history where version = '17'")).isEqualTo(1);
+                // The indexes built concurrently, outside a transaction, under Flyway's session lock: once.
+                assertThat(count(connection, "select count(*) from flyway_schema_history where version = '20' and success"))
+                        .isEqualTo(1);
+                assertThat(count(connection, "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid"
+                        + " where c.relname = 'registration_email_idx' and i.indisvalid")).isEqualTo(1);
             }
         }
     }
