@@ -94,26 +94,24 @@ public class AuditService {
                 e.targetType + ":" + e.targetId, e.requestId));
     }
 
-
     /** Pseudonymises every entry older than the configured period, batch by batch; returns how many. */
     public int pseudonymiseOld() {
         OffsetDateTime before = Timestamps.now().minus(config.pseudonymiseAfter());
-        int total = 0;
-        int done;
-        do {
-            done = QuarkusTransaction.requiringNew().call(() -> events.pseudonymise(before, Timestamps.now(), BATCH));
-            total += done;
-        } while (done == BATCH);
-        return total;
+        return inBatches(() -> events.pseudonymise(before, Timestamps.now(), BATCH));
     }
 
     /** Deletes every entry older than the audit log's retention period, batch by batch; returns how many. */
     public int deleteExpired() {
         OffsetDateTime before = Timestamps.now().minus(config.retention());
+        return inBatches(() -> events.deleteOlderThan(before, BATCH));
+    }
+
+    /** Runs {@code batch} in transactions of its own until one does less than a whole batch. */
+    private static int inBatches(java.util.function.IntSupplier batch) {
         int total = 0;
         int done;
         do {
-            done = QuarkusTransaction.requiringNew().call(() -> events.deleteOlderThan(before, BATCH));
+            done = QuarkusTransaction.requiringNew().call(batch::getAsInt);
             total += done;
         } while (done == BATCH);
         return total;

@@ -118,6 +118,22 @@ public class MunicipalityService {
         return Page.of(trusted, new PageRequest(1, PageRequest.MAX_SIZE), trusted.size());
     }
 
+    /**
+     * The id of a municipality on which the caller may perform {@code action}: 401 or 403 before
+     * 404, so that a caller who may not act learns nothing about whether another municipality
+     * exists. For other features' operations under {@code /municipalities/{slug}/…}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID actingOn(String slug, Action action) {
+        var c = caller.get();
+        UUID municipality = municipalities.findBySlug(slug).map(m -> m.id).orElse(null);
+        if (municipality == null || !policy.allows(c, action, municipality)) {
+            policy.require(c, action, municipality == null ? c.municipalityId() : municipality);
+            throw notFound(slug);
+        }
+        return municipality;
+    }
+
     private Municipality existing(String slug) {
         return municipalities.findBySlug(slug).orElseThrow(() -> notFound(slug));
     }

@@ -11,10 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
-import de.stadtlabore.access.Caller;
-import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.audit.AuditConfig;
 import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.mail.Mailer;
@@ -83,12 +80,6 @@ public class PrivacyService {
     AuditConfig auditConfig;
 
     @Inject
-    CurrentCaller currentCaller;
-
-    @Inject
-    AccessPolicy policy;
-
-    @Inject
     MunicipalityService municipalities;
 
     /**
@@ -135,7 +126,7 @@ public class PrivacyService {
     }
 
     /** The answer to every request. */
-    public PrivacyRequestAccepted accepted() {
+    private PrivacyRequestAccepted accepted() {
         return new PrivacyRequestAccepted("accepted", config.linkValidity().toString());
     }
 
@@ -167,7 +158,7 @@ public class PrivacyService {
      */
     @Transactional
     public DataExport exportForOffice(String municipalitySlug, String email) {
-        UUID municipality = office(municipalitySlug);
+        UUID municipality = municipalities.actingOn(municipalitySlug, Action.PRIVACY_OFFICE);
         String address = email.strip();
         String normalised = address.toLowerCase(Locale.ROOT);
         List<RegistrationOfAddress> found = registrations.ofAddress(address).stream()
@@ -179,23 +170,12 @@ public class PrivacyService {
     /** The officer erases the address from the registrations of the municipality's events. */
     @Transactional
     public ErasureResult eraseForOffice(String municipalitySlug, String email) {
-        UUID municipality = office(municipalitySlug);
+        UUID municipality = municipalities.actingOn(municipalitySlug, Action.PRIVACY_OFFICE);
         String address = email.strip();
         String normalised = address.toLowerCase(Locale.ROOT);
         AddressErasure erasure = registrations.eraseAddress(address, municipality);
         audit.record("privacy.officer-erase", "address", Secrets.sha256Hex(normalised), municipality);
         return new ErasureResult(erasure.cancelled(), erasure.erased(), Timestamps.now());
-    }
-
-    private UUID office(String municipalitySlug) {
-        Caller caller = currentCaller.get();
-        UUID municipality = municipalities.find(municipalitySlug).map(m -> m.id).orElse(null);
-        if (municipality == null || !policy.allows(caller, Action.PRIVACY_OFFICE, municipality)) {
-            // Whether another municipality exists is none of the caller's business either.
-            policy.require(caller, Action.PRIVACY_OFFICE, municipality == null ? caller.municipalityId() : municipality);
-            throw ApiException.notFound("detail.municipality-not-found", municipalitySlug);
-        }
-        return municipality;
     }
 
     private List<ConsentText> consentTextsOf(List<RegistrationOfAddress> found) {

@@ -7,10 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import de.stadtlabore.access.AccessPolicy;
 import de.stadtlabore.access.Action;
-import de.stadtlabore.access.Caller;
-import de.stadtlabore.access.CurrentCaller;
 import de.stadtlabore.audit.AuditLog;
 import de.stadtlabore.common.problem.ApiException;
 import de.stadtlabore.common.time.Timestamps;
@@ -27,12 +24,6 @@ public class StaffService {
     StaffDirectory staff;
 
     @Inject
-    CurrentCaller caller;
-
-    @Inject
-    AccessPolicy policy;
-
-    @Inject
     MunicipalityService municipalities;
 
     @Inject
@@ -40,7 +31,7 @@ public class StaffService {
 
     @Transactional
     public List<ProjectDtos.DirectoryEntry> directory(String municipalitySlug) {
-        UUID municipality = municipality(municipalitySlug, Action.STAFF_DIRECTORY_READ);
+        UUID municipality = municipalities.actingOn(municipalitySlug, Action.STAFF_DIRECTORY_READ);
         return staff.present(municipality).stream()
                 .map(s -> new ProjectDtos.DirectoryEntry(s.id, s.name, s.email, s.lastSeenAt)).toList();
     }
@@ -48,7 +39,7 @@ public class StaffService {
     /** Removes a person from the directory; removing again changes nothing. */
     @Transactional
     public void remove(String municipalitySlug, UUID id) {
-        UUID municipality = municipality(municipalitySlug, Action.STAFF_REMOVE);
+        UUID municipality = municipalities.actingOn(municipalitySlug, Action.STAFF_REMOVE);
         StaffMember person = staff.hold(id);
         if (person == null || !person.municipalityId.equals(municipality)) {
             throw ApiException.notFound("detail.staff-not-found", id);
@@ -59,16 +50,5 @@ public class StaffService {
             person.removedAt = Timestamps.now();
             audit.record("staff.remove", "staff", id.toString(), municipality);
         }
-    }
-
-    /** The municipality, if the caller may do this for it: 401/403 otherwise, 404 if there is none. */
-    private UUID municipality(String slug, Action action) {
-        Caller c = caller.get();
-        UUID municipality = municipalities.find(slug).map(m -> m.id).orElse(null);
-        if (municipality == null || !policy.allows(c, action, municipality)) {
-            policy.require(c, action, municipality == null ? c.municipalityId() : municipality);
-            throw ApiException.notFound("detail.municipality-not-found", slug);
-        }
-        return municipality;
     }
 }
